@@ -1,0 +1,82 @@
+"""coprod-data: the figures of 4Children's co-production reports as a validated data package.
+
+The public API is small and imports nothing heavy until it is used::
+
+    >>> import coprod_data
+    >>> coprod_data.resource_names()[:3]
+    ['documents', 'respondent_groups', 'questions']
+    >>> df = coprod_data.load("response_rates")          # validated pandas DataFrame
+    >>> report = coprod_data.validate()                  # every check, one report
+    >>> report.ok
+    True
+
+pandas, pandera and frictionless load on first use, not at import time.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from coprod_data._version import __version__
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    import pandas as pd
+
+    from coprod_data.validation import ValidationReport
+
+__all__ = ["CoprodDataError", "__version__", "load", "resource_names", "validate"]
+
+
+def resource_names(path: str | None = None) -> list[str]:
+    """Names of the package's resources, in descriptor order.
+
+    Args:
+        path: a ``datapackage.json`` (or the folder holding it); default the bundled package.
+
+    Example:
+        >>> "claims" in resource_names()
+        True
+    """
+    from coprod_data.package import read_package
+
+    return [r.name for r in read_package(path).resources]
+
+
+def load(name: str, path: str | None = None) -> pd.DataFrame:
+    """Load one resource as a pandas DataFrame that has passed its pandera schema.
+
+    Integer fields are nullable ``Int64``, enum fields and identifier columns are
+    categoricals, text is ``string``. See :func:`coprod_data.loading.load`.
+
+    Example:
+        >>> rates = load("response_rates")
+        >>> int(rates.loc[rates.figure_id == "rr-north-east-adjusted", "value_pct"].iloc[0])  # doctest: +SKIP
+        55
+    """
+    from coprod_data.loading import load as _load
+
+    return _load(name, path)
+
+
+def validate(path: str | None = None) -> ValidationReport:
+    """Run every check on a data package and return one report.
+
+    Frictionless (types, constraints, keys, hashes, sizes), the pandera schema of
+    each resource and the cross-row and cross-table checks. See
+    :func:`coprod_data.validation.validate`.
+
+    Example:
+        >>> validate().ok
+        True
+    """
+    from coprod_data.validation import validate as _validate
+
+    return _validate(path)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CoprodDataError":
+        from coprod_data.errors import CoprodDataError
+
+        return CoprodDataError
+    raise AttributeError(f"module 'coprod_data' has no attribute {name!r}")
