@@ -33,7 +33,7 @@ def resource_names(path: str | None = None) -> list[str]:
     Args:
         path: a ``datapackage.json`` (or the folder holding it); default the bundled package.
 
-    Example:
+    Examples:
         >>> "claims" in resource_names()
         True
     """
@@ -48,7 +48,7 @@ def load(name: str, path: str | None = None) -> pd.DataFrame:
     Integer fields are nullable ``Int64``, enum fields and identifier columns are
     categoricals, text is ``string``. See :func:`coprod_data.loading.load`.
 
-    Example:
+    Examples:
         >>> rates = load("response_rates")
         >>> int(rates.loc[rates.figure_id == "rr-north-east-adjusted", "value_pct"].iloc[0])  # doctest: +SKIP
         55
@@ -65,7 +65,7 @@ def validate(path: str | None = None) -> ValidationReport:
     each resource and the cross-row and cross-table checks. See
     :func:`coprod_data.validation.validate`.
 
-    Example:
+    Examples:
         >>> validate().ok
         True
     """

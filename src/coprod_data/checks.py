@@ -29,8 +29,16 @@ from coprod_data.table import Problem
 Frames = dict[str, pd.DataFrame]
 
 WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
 _PCT = re.compile(r"^(\d+)%$")
 _CHART = re.compile(r"^0?\.\d+$|^[01](\.\d+)?$")
@@ -40,11 +48,11 @@ _DIGITS = re.compile(r"(\d+)\D*$")
 def round_half_up(x: float) -> int:
     """Round to the nearest whole number, halves away from zero (as spreadsheets do).
 
-    Example:
+    Examples:
         >>> round_half_up(56.5), round_half_up(0.56999999999999995 * 100)
         (57, 57)
     """
-    return int(math.floor(x + 0.5 + 1e-9))
+    return math.floor(x + 0.5 + 1e-9)
 
 
 def parse_printed(printed: str, source_kind: str) -> int | None:
@@ -54,7 +62,7 @@ def parse_printed(printed: str, source_kind: str) -> int | None:
     percentages (``'77%'``), digits (``'154'``), number words (``'Seven'``) or a
     phrase ending in a number (``'More than 50'``, ``'0–19'``).
 
-    Example:
+    Examples:
         >>> parse_printed("0.56999999999999995", "chart"), parse_printed("Seven", "text")
         (57, 7)
     """
@@ -81,7 +89,7 @@ def rounding_slack(n_items: int) -> int:
     Each rounded share is within 0.5 of its true value, so the sum is within n/2 of
     100; the sum being whole, it can miss by at most floor(n/2).
 
-    Example:
+    Examples:
         >>> rounding_slack(6), rounding_slack(7)
         (3, 3)
     """
@@ -110,12 +118,27 @@ def check_printed_values(pkg: Package, frames: Frames) -> list[Problem]:
                 continue
             expected = parse_printed(str(printed), str(rec["source_kind"]))
             if expected is None:
-                out.append(Problem(res.name, "printed-value", f"cannot read a number from printed {printed!r}",
-                                   file=res.path, row=int(row), field="printed"))
+                out.append(
+                    Problem(
+                        res.name,
+                        "printed-value",
+                        f"cannot read a number from printed {printed!r}",
+                        file=res.path,
+                        row=int(row),
+                        field="printed",
+                    )
+                )
             elif expected != int(value):
-                out.append(Problem(res.name, "printed-value",
-                                   f"{col} is {int(value)} but the printed token {printed!r} says {expected}",
-                                   file=res.path, row=int(row), field=col))
+                out.append(
+                    Problem(
+                        res.name,
+                        "printed-value",
+                        f"{col} is {int(value)} but the printed token {printed!r} says {expected}",
+                        file=res.path,
+                        row=int(row),
+                        field=col,
+                    )
+                )
     return out
 
 
@@ -134,18 +157,33 @@ def check_shares_closed(pkg: Package, frames: Frames) -> list[Problem]:
             flags = set(grp["is_open_list"].dropna())
             first = int(grp.index.min())
             if len(flags) > 1:
-                out.append(Problem(name, "shares-closed", f"list {label} mixes open and closed rows",
-                                   file=res.path, row=first, field="is_open_list"))
+                out.append(
+                    Problem(
+                        name,
+                        "shares-closed",
+                        f"list {label} mixes open and closed rows",
+                        file=res.path,
+                        row=first,
+                        field="is_open_list",
+                    )
+                )
                 continue
             if flags == {True}:
                 continue
             total, n = int(grp["share_pct"].sum()), len(grp)
             slack = rounding_slack(n)
             if abs(total - 100) > slack:
-                out.append(Problem(name, "shares-closed",
-                                   f"shares of list {label} sum to {total}; {n} items rounded to whole percent "
-                                   f"allow 100 +/- {slack}. Flag the list open if the report prints it so",
-                                   file=res.path, row=first, field="share_pct"))
+                out.append(
+                    Problem(
+                        name,
+                        "shares-closed",
+                        f"shares of list {label} sum to {total}; {n} items rounded to whole percent "
+                        f"allow 100 +/- {slack}. Flag the list open if the report prints it so",
+                        file=res.path,
+                        row=first,
+                        field="share_pct",
+                    )
+                )
     return out
 
 
@@ -165,13 +203,24 @@ def check_pre_post(pkg: Package, frames: Frames) -> list[Problem]:
             continue
         res = pkg.resource(name)
         phased = frame[frame["phase"].notna()]
-        posts = {tuple(r) for r in phased.loc[phased["phase"] == "post", keys].astype("string").itertuples(index=False)}
+        posts = {
+            tuple(r)
+            for r in phased.loc[phased["phase"] == "post", keys].astype("string").itertuples(index=False)
+        }
         pres = phased[phased["phase"] == "pre"]
         for row, rec in pres[keys].astype("string").iterrows():
             if tuple(rec) not in posts:
                 desc = ", ".join(f"{k}={v}" for k, v in zip(keys, rec, strict=True) if pd.notna(v))
-                out.append(Problem(name, "pre-post", f"pre figure has no post figure ({desc})",
-                                   file=res.path, row=int(row), field="phase"))
+                out.append(
+                    Problem(
+                        name,
+                        "pre-post",
+                        f"pre figure has no post figure ({desc})",
+                        file=res.path,
+                        row=int(row),
+                        field="phase",
+                    )
+                )
     return out
 
 
@@ -190,24 +239,44 @@ def check_figure_ids(pkg: Package, frames: Frames) -> list[Problem]:
             if pd.isna(fid):
                 continue
             if fid in seen and seen[fid] != res.name:
-                out.append(Problem(res.name, "figure-ids", f"figure_id {fid!r} is also used in {seen[fid]}",
-                                   file=res.path, row=int(row), field="figure_id"))
+                out.append(
+                    Problem(
+                        res.name,
+                        "figure-ids",
+                        f"figure_id {fid!r} is also used in {seen[fid]}",
+                        file=res.path,
+                        row=int(row),
+                        field="figure_id",
+                    )
+                )
             seen.setdefault(fid, res.name)
     claims = frames.get("claims")
-    if claims is not None and seen:
+    facts_loaded = all(res.name in frames for res in pkg.resources if res.kind == "fact")
+    # With a fact table missing or invalid (already reported), citations into it cannot be judged.
+    if claims is not None and facts_loaded:
         res = pkg.resource("claims")
         for row, ids in claims["figure_ids"].items():
             for fid in _split_ids(ids):
                 if fid not in seen:
-                    out.append(Problem("claims", "figure-ids", f"cites figure_id {fid!r}, which no fact row has",
-                                       file=res.path, row=int(row), field="figure_ids"))
+                    out.append(
+                        Problem(
+                            "claims",
+                            "figure-ids",
+                            f"cites figure_id {fid!r}, which no fact row has",
+                            file=res.path,
+                            row=int(row),
+                            field="figure_ids",
+                        )
+                    )
     return out
 
 
 def check_list_positions(pkg: Package, frames: Frames) -> list[Problem]:
     out = []
-    for fact, dim, id_col in (("best_feature_shares", "best_feature_themes", "theme_id"),
-                              ("la_action_shares", "la_actions", "action_id")):
+    for fact, dim, id_col in (
+        ("best_feature_shares", "best_feature_themes", "theme_id"),
+        ("la_action_shares", "la_actions", "action_id"),
+    ):
         frame, dims = frames.get(fact), frames.get(dim)
         if frame is None or dims is None:
             continue
@@ -219,14 +288,28 @@ def check_list_positions(pkg: Package, frames: Frames) -> list[Problem]:
                 continue
             d = lookup.loc[item]
             if int(d["list_position"]) != int(rec["value_position"]):
-                out.append(Problem(fact, "list-positions",
-                                   f"value at position {int(rec['value_position'])} is matched to {item!r}, "
-                                   f"listed at position {int(d['list_position'])}",
-                                   file=res.path, row=int(row), field="value_position"))
+                out.append(
+                    Problem(
+                        fact,
+                        "list-positions",
+                        f"value at position {int(rec['value_position'])} is matched to {item!r}, "
+                        f"listed at position {int(d['list_position'])}",
+                        file=res.path,
+                        row=int(row),
+                        field="value_position",
+                    )
+                )
             if str(d["group_id"]) != str(rec["group_id"]):
-                out.append(Problem(fact, "list-positions",
-                                   f"{item!r} belongs to the {d['group_id']} list, not {rec['group_id']}",
-                                   file=res.path, row=int(row), field="group_id"))
+                out.append(
+                    Problem(
+                        fact,
+                        "list-positions",
+                        f"{item!r} belongs to the {d['group_id']} list, not {rec['group_id']}",
+                        file=res.path,
+                        row=int(row),
+                        field="group_id",
+                    )
+                )
     uniques = {
         "best_feature_shares": (["group_id", "phase", "value_position"], "value_position"),
         "la_action_shares": (["group_id", "value_position"], "value_position"),
@@ -240,14 +323,25 @@ def check_list_positions(pkg: Package, frames: Frames) -> list[Problem]:
         sub = frame[frame[field].notna()]
         dup = sub[sub.duplicated(keys, keep="first")]
         for row in dup.index:
-            out.append(Problem(name, "list-positions", f"two values share this {field} in one printed list",
-                               file=pkg.resource(name).path, row=int(row), field=field))
+            out.append(
+                Problem(
+                    name,
+                    "list-positions",
+                    f"two values share this {field} in one printed list",
+                    file=pkg.resource(name).path,
+                    row=int(row),
+                    field=field,
+                )
+            )
     return out
 
 
 def check_scope(pkg: Package, frames: Frames) -> list[Problem]:
     out = []
-    for name, scope_all, col in (("resource_ratings", "overall", "challenge_id"), ("response_rates", "national", "region_id")):
+    for name, scope_all, col in (
+        ("resource_ratings", "overall", "challenge_id"),
+        ("response_rates", "national", "region_id"),
+    ):
         frame = frames.get(name)
         if frame is None:
             continue
@@ -255,8 +349,16 @@ def check_scope(pkg: Package, frames: Frames) -> list[Problem]:
             whole = rec["scope"] == scope_all
             if whole == pd.notna(rec[col]):
                 need = "no" if whole else "a"
-                out.append(Problem(name, "scope", f"a {rec['scope']} row must have {need} {col}",
-                                   file=pkg.resource(name).path, row=int(row), field=col))
+                out.append(
+                    Problem(
+                        name,
+                        "scope",
+                        f"a {rec['scope']} row must have {need} {col}",
+                        file=pkg.resource(name).path,
+                        row=int(row),
+                        field=col,
+                    )
+                )
     return out
 
 
@@ -270,8 +372,9 @@ ALL_CHECKS: tuple[Callable[[Package, Frames], list[Problem]], ...] = (
 )
 
 
-def run_checks(pkg: Package, frames: Frames, checks: Iterable[Callable[[Package, Frames], list[Problem]]] = ALL_CHECKS
-               ) -> list[Problem]:
+def run_checks(
+    pkg: Package, frames: Frames, checks: Iterable[Callable[[Package, Frames], list[Problem]]] = ALL_CHECKS
+) -> list[Problem]:
     """Run the cross-row checks over the typed frames of a package."""
     out: list[Problem] = []
     for check in checks:

@@ -8,7 +8,7 @@ A user's mistake is one readable message, never a traceback.
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -27,7 +27,7 @@ app = typer.Typer(
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
 
@@ -39,8 +39,10 @@ def _fail(exc: CoprodDataError) -> None:
 
 PathArg = Annotated[
     Path | None,
-    typer.Argument(help="A datapackage.json, or the folder holding one. Default: the bundled package.",
-                   show_default=False),
+    typer.Argument(
+        help="A datapackage.json, or the folder holding one. Default: the bundled package.",
+        show_default=False,
+    ),
 ]
 
 
@@ -113,3 +115,7 @@ def main() -> None:
     except CoprodDataError as exc:  # a last guard: user errors never show a traceback
         typer.echo(f"coprod-data: error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":  # python -m coprod_data.cli
+    main()

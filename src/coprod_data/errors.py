@@ -9,7 +9,7 @@ class CoprodDataError(Exception):
     The message is written for people: it names the file, the row (the line
     number in the CSV, header = line 1) and the field where they are known.
 
-    Example:
+    Examples:
         >>> str(CoprodDataError("not an integer: 'x'", file="resources/counts.csv", row=3, field="value"))
         "resources/counts.csv, row 3, field 'value': not an integer: 'x'"
     """

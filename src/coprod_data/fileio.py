@@ -10,6 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from coprod_data.errors import CoprodDataError
@@ -59,7 +60,7 @@ def stamp(path: str | Path | None = None) -> list[str]:
 
     Returns the names of the resources whose stamps changed.
 
-    Example:
+    Examples:
         >>> stamp("datapackage.json")  # doctest: +SKIP
         ['counts']
     """
@@ -83,7 +84,7 @@ def stamp(path: str | Path | None = None) -> list[str]:
 def _cell(value: object) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ""
-    if isinstance(value, bool):
+    if isinstance(value, bool | np.bool_):
         return "true" if value else "false"
     try:
         if pd.isna(value):

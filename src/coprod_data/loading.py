@@ -28,8 +28,14 @@ def pandera_problems(resource: Resource, frame: pd.DataFrame) -> list[Problem]:
             check = str(rec.get("check"))
             value = rec.get("failure_case")
             out.append(
-                Problem(resource.name, "schema", f"fails {check} (value {value!r})",
-                        file=resource.path, row=row, field=column)
+                Problem(
+                    resource.name,
+                    "schema",
+                    f"fails {check} (value {value!r})",
+                    file=resource.path,
+                    row=row,
+                    field=column,
+                )
             )
         return out
     return []
@@ -51,7 +57,7 @@ def load(name: str, path: str | Path | None = None) -> pd.DataFrame:
         CoprodDataError: the resource is unknown, its file is missing or malformed,
             or a cell breaks its schema; the message names the file, row and field.
 
-    Example:
+    Examples:
         >>> regions = load("regions")
         >>> regions.loc[regions.region_id == "london", "gss_code"].item()
         'E12000007'
@@ -62,6 +68,10 @@ def load(name: str, path: str | Path | None = None) -> pd.DataFrame:
         problems = pandera_problems(resource, frame)
     if problems:
         first = problems[0]
-        more = f" (and {len(problems) - 1} more problem(s); run 'coprod-data validate')" if len(problems) > 1 else ""
+        more = (
+            f" (and {len(problems) - 1} more problem(s); run 'coprod-data validate')"
+            if len(problems) > 1
+            else ""
+        )
         raise CoprodDataError(first.message + more, file=first.file, row=first.row, field=first.field)
     return frame

@@ -92,7 +92,9 @@ class Package:
             if r.name == name:
                 return r
         names = ", ".join(r.name for r in self.resources)
-        raise CoprodDataError(f"no resource named {name!r}; the package has: {names}", file=str(self.descriptor))
+        raise CoprodDataError(
+            f"no resource named {name!r}; the package has: {names}", file=str(self.descriptor)
+        )
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -107,11 +109,15 @@ def _parse_resource(raw: dict[str, Any], base: Path, where: str) -> Resource:
             raise CoprodDataError(f"a resource has no {key!r}", file=where, field=key)
     schema = raw["schema"]
     if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
-        raise CoprodDataError(f"resource {raw['name']!r} has no list of schema fields", file=where, field="schema")
+        raise CoprodDataError(
+            f"resource {raw['name']!r} has no list of schema fields", file=where, field="schema"
+        )
     fields = []
     for f in schema["fields"]:
         if not isinstance(f, dict) or "name" not in f:
-            raise CoprodDataError(f"resource {raw['name']!r} has a field without a name", file=where, field="schema")
+            raise CoprodDataError(
+                f"resource {raw['name']!r} has a field without a name", file=where, field="schema"
+            )
         fields.append(
             Field(
                 name=f["name"],
@@ -151,7 +157,7 @@ def read_package(path: str | Path | None = None) -> Package:
 
     Raises :class:`CoprodDataError` naming the file for a missing or malformed descriptor.
 
-    Example:
+    Examples:
         >>> pkg = read_package()
         >>> pkg.resource("regions").primary_key
         ('region_id',)

@@ -17,7 +17,7 @@ _CHECKOUT = _HERE.parent.parent  # src/coprod_data -> repository root
 def package_root() -> Path:
     """Folder holding the bundled ``datapackage.json`` and ``resources/``.
 
-    Example:
+    Examples:
         >>> (package_root() / "datapackage.json").is_file()
         True
     """

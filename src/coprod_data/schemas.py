@@ -100,7 +100,7 @@ def column_for(resource: Resource, field: Field) -> pa.Column:
 def schema_for(resource: Resource) -> pa.DataFrameSchema:
     """The pandera schema of one resource, derived from its table schema.
 
-    Example:
+    Examples:
         >>> from coprod_data.package import read_package
         >>> s = schema_for(read_package().resource("regions"))
         >>> list(s.columns)[:2]

@@ -85,11 +85,17 @@ def _check_header(resource: Resource, header: list[str]) -> None:
     missing = [n for n in expected if n not in header]
     extra = [n for n in header if n not in expected]
     if missing:
-        raise CoprodDataError(f"column missing from the header (expected {', '.join(expected)})",
-                              file=_rel(resource), row=1, field=missing[0])
+        raise CoprodDataError(
+            f"column missing from the header (expected {', '.join(expected)})",
+            file=_rel(resource),
+            row=1,
+            field=missing[0],
+        )
     if extra:
         raise CoprodDataError("column not in the table schema", file=_rel(resource), row=1, field=extra[0])
-    raise CoprodDataError(f"columns out of order (expected {', '.join(expected)})", file=_rel(resource), row=1)
+    raise CoprodDataError(
+        f"columns out of order (expected {', '.join(expected)})", file=_rel(resource), row=1
+    )
 
 
 def _convert(kind: str, text: str) -> object:
@@ -127,8 +133,15 @@ def read_table(resource: Resource) -> tuple[pd.DataFrame, list[Problem]]:
     for i, row in enumerate(rows):
         line = i + 2
         if len(row) != width:
-            problems.append(Problem(resource.name, "row-width", f"has {len(row)} cells, the header has {width}",
-                                    file=_rel(resource), row=line))
+            problems.append(
+                Problem(
+                    resource.name,
+                    "row-width",
+                    f"has {len(row)} cells, the header has {width}",
+                    file=_rel(resource),
+                    row=line,
+                )
+            )
             row = (row + [""] * width)[:width]
         for f, text in zip(resource.fields, row, strict=True):
             if text == "":
@@ -137,16 +150,29 @@ def read_table(resource: Resource) -> tuple[pd.DataFrame, list[Problem]]:
             try:
                 value = _convert(f.type, text)
             except ValueError as exc:
-                problems.append(Problem(resource.name, "type", str(exc), file=_rel(resource), row=line, field=f.name))
+                problems.append(
+                    Problem(resource.name, "type", str(exc), file=_rel(resource), row=line, field=f.name)
+                )
                 value = None
             if value is not None and f.enum is not None and value not in f.enum:
                 allowed = ", ".join(map(str, f.enum))
-                problems.append(Problem(resource.name, "enum", f"{value!r} is not one of: {allowed}",
-                                        file=_rel(resource), row=line, field=f.name))
+                problems.append(
+                    Problem(
+                        resource.name,
+                        "enum",
+                        f"{value!r} is not one of: {allowed}",
+                        file=_rel(resource),
+                        row=line,
+                        field=f.name,
+                    )
+                )
                 value = None
             columns[f.name].append(value)
     frame = pd.DataFrame(
-        {f.name: pd.Series(columns[f.name], dtype=pandas_dtype(resource, f), index=None) for f in resource.fields}
+        {
+            f.name: pd.Series(columns[f.name], dtype=pandas_dtype(resource, f), index=None)
+            for f in resource.fields
+        }
     )
     frame.index = pd.RangeIndex(2, len(rows) + 2, name="row")
     return frame, problems

@@ -57,8 +57,14 @@ class ValidationReport:
             "resources": self.resources,
             "rows": self.rows,
             "problems": [
-                {"resource": p.resource, "file": p.file, "row": p.row, "field": p.field, "check": p.check,
-                 "message": p.message}
+                {
+                    "resource": p.resource,
+                    "file": p.file,
+                    "row": p.row,
+                    "field": p.field,
+                    "check": p.check,
+                    "message": p.message,
+                }
                 for p in self.problems
             ],
         }
@@ -82,8 +88,11 @@ def _frictionless_problems(descriptor: Path) -> list[Problem]:
     try:
         report = frictionless.validate(str(descriptor))
     except Exception as exc:  # frictionless raises several types for unreadable descriptors
-        return [Problem("datapackage", "frictionless", f"cannot validate the descriptor: {exc}",
-                        file=str(descriptor))]
+        return [
+            Problem(
+                "datapackage", "frictionless", f"cannot validate the descriptor: {exc}", file=str(descriptor)
+            )
+        ]
     for err in report.errors:
         out.append(Problem("datapackage", f"frictionless:{err.type}", err.message, file=str(descriptor)))
     for task in report.tasks:
@@ -93,8 +102,16 @@ def _frictionless_problems(descriptor: Path) -> list[Problem]:
             if fname is None:
                 names = getattr(err, "field_names", None)
                 fname = names[0] if names else None
-            out.append(Problem(task.name or "?", f"frictionless:{err.type}", err.message,
-                               file=getattr(task, "place", None), row=row, field=fname))
+            out.append(
+                Problem(
+                    task.name or "?",
+                    f"frictionless:{err.type}",
+                    err.message,
+                    file=getattr(task, "place", None),
+                    row=row,
+                    field=fname,
+                )
+            )
     return out
 
 
@@ -117,7 +134,7 @@ def validate(path: str | Path | None = None) -> ValidationReport:
         CoprodDataError: only when the descriptor itself cannot be read (missing, not
             JSON, no resources); every problem in the data is returned in the report.
 
-    Example:
+    Examples:
         >>> report = validate()
         >>> report.ok, report.resources
         (True, 20)
@@ -135,7 +152,9 @@ def validate(path: str | Path | None = None) -> ValidationReport:
         try:
             frame, read_probs = read_table(res)
         except CoprodDataError as exc:
-            problems.append(Problem(res.name, "read", exc.message, file=exc.file, row=exc.row, field=exc.field))
+            problems.append(
+                Problem(res.name, "read", exc.message, file=exc.file, row=exc.row, field=exc.field)
+            )
             continue
         report.rows += len(frame)
         problems.extend(read_probs)

@@ -1,0 +1,61 @@
+"""Shared fixtures: a private copy of the package to corrupt, and the seed texts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coprod_data.fileio import stamp
+from coprod_data.paths import package_root
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+@pytest.fixture
+def pkg_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled package in a temporary folder; returns its descriptor path."""
+    root = package_root()
+    shutil.copy(root / "datapackage.json", tmp_path / "datapackage.json")
+    shutil.copytree(root / "resources", tmp_path / "resources")
+    return tmp_path / "datapackage.json"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, str]:
+    """Seed texts by document id. Present in CI (shared/ beside the clone); skipped elsewhere."""
+    files = {
+        "attitude_survey": "000_be0f5f862c51d4da.txt",
+        "telford_case_study": "002_7c8e5425560a3390.txt",
+        "national_la_survey": "003_04ffd17006a819cc.txt",
+    }
+    if not SEEDS.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"seed folder {SEEDS} missing in CI")
+        pytest.skip(f"seed folder {SEEDS} not present beside this checkout")
+    return {doc: (SEEDS / name).read_text(encoding="utf-8") for doc, name in files.items()}
+
+
+def edit_cell(
+    descriptor: Path, resource: str, key: str, field: str, value: str, *, restamp: bool = True
+) -> int:
+    """Set one cell of a copied resource, found by its first-column key; returns the CSV line edited."""
+    path = descriptor.parent / "resources" / f"{resource}.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    header = rows[0]
+    col = header.index(field)
+    line = next((i for i, row in enumerate(rows[1:], start=2) if row[0] == key), None)
+    if line is None:
+        raise KeyError(key)
+    rows[line - 1][col] = value
+    buf = io.StringIO(newline="")
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    if restamp:
+        stamp(descriptor)
+    return line
