@@ -32,6 +32,27 @@ class Format(StrEnum):
     json = "json"
 
 
+class TableFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+
+
+class AuditFormat(StrEnum):
+    text = "text"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+
+
+class Status(StrEnum):
+    reproduced = "reproduced"
+    within_rounding = "within_rounding"
+    discrepancy = "discrepancy"
+    not_recomputable = "not_recomputable"
+
+
 def _fail(exc: CoprodDataError) -> None:
     typer.echo(f"coprod-data: error: {exc}", err=True)
     raise typer.Exit(EXIT_ERROR)
@@ -98,6 +119,104 @@ def stamp(path: PathArg = None) -> None:
     except CoprodDataError as exc:
         _fail(exc)
     typer.echo(f"stamped; changed: {', '.join(changed) if changed else 'none'}")
+
+
+def _render(df, fmt: str) -> str:
+    """A DataFrame as csv, json (records), markdown or a plain table."""
+    if fmt == "csv":
+        return df.to_csv(index=False).rstrip("\n")
+    if fmt == "json":
+        return df.to_json(orient="records", force_ascii=False, indent=2)
+    if fmt == "markdown":
+        return _markdown(df)
+    return df.to_string(index=False)
+
+
+def _markdown(df) -> str:
+    def cell(v) -> str:
+        import pandas as pd
+
+        text = "" if v is None or (not isinstance(v, list | tuple) and pd.isna(v)) else str(v)
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    lines = [
+        "| " + " | ".join(map(str, df.columns)) + " |",
+        "| " + " | ".join("---" for _ in df.columns) + " |",
+    ]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in df.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+@app.command()
+def audit(
+    fmt: Annotated[AuditFormat, typer.Option("--format", "-f", help="Output format.")] = AuditFormat.text,
+    status: Annotated[Status | None, typer.Option("--status", help="Keep only this status.")] = None,
+    document: Annotated[str | None, typer.Option("--document", help="Keep only this document id.")] = None,
+    path: Annotated[Path | None, typer.Option("--package", help="Data package to audit.")] = None,
+) -> None:
+    """Set every published figure beside its recomputation: summary, then discrepancies first.
+
+    Exits 0 whatever the audit finds (finding discrepancies is its job); 2 only when it
+    cannot run.
+    """
+    from coprod_data.audit import audit as run
+    from coprod_data.audit import summarise
+
+    try:
+        df = run(path, status=status.value if status else None, document=document)
+    except CoprodDataError as exc:
+        _fail(exc)
+    if fmt is AuditFormat.text:
+        typer.echo("Figure audit: counts per document and status\n")
+        typer.echo(summarise(df).to_string() if len(df) else "(no rows)")
+        for st in ("discrepancy", "not_recomputable", "within_rounding", "reproduced"):
+            part = df[df.status == st]
+            if len(part):
+                typer.echo(f"\n== {st} ({len(part)}) ==")
+                for rec in part.itertuples(index=False):
+                    typer.echo(
+                        f"- {rec.figure_id} [{rec.document_id} {rec.section}] published {rec.published}; "
+                        f"{rec.detail}"
+                    )
+    else:
+        typer.echo(_render(df, fmt.value))
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="One read-only SQL statement (SELECT, WITH, DESCRIBE, ...).")],
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
+    path: Annotated[Path | None, typer.Option("--package", help="Data package to query.")] = None,
+) -> None:
+    """Run a read-only query over the tables and views and print the result.
+
+    An error in the query is one message and exit code 2.
+    """
+    from coprod_data.db import query as run
+
+    try:
+        df = run(query, path)
+    except CoprodDataError as exc:
+        _fail(exc)
+    typer.echo(_render(df, fmt.value))
+
+
+@app.command()
+def export(
+    target: Annotated[
+        str, typer.Argument(help="A .duckdb file, or a folder (existing, or ending in /) for Parquet.")
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output.")] = False,
+    path: Annotated[Path | None, typer.Option("--package", help="Data package to export.")] = None,
+) -> None:
+    """Write every table and view to a DuckDB file or a folder of Parquet files (atomically)."""
+    from coprod_data.db import export as run
+
+    try:
+        out = run(target, force=force, path=path)
+    except CoprodDataError as exc:
+        _fail(exc)
+    typer.echo(f"wrote {out}")
 
 
 @app.command()

@@ -1,0 +1,81 @@
+"""The figure audit: every published figure beside its recomputation.
+
+The work is done in SQL (the ``figure_audit`` view and the views it stands on);
+this module returns it as a DataFrame and summarises it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coprod_data.errors import CoprodDataError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+STATUSES = ("discrepancy", "not_recomputable", "within_rounding", "reproduced")
+COLUMNS = [
+    "figure_id",
+    "kind",
+    "document_id",
+    "section",
+    "statement",
+    "published",
+    "recomputed",
+    "unit",
+    "rule",
+    "status",
+    "detail",
+    "printed",
+    "published_value",
+    "figure_ids",
+]
+
+
+def audit(
+    path: str | Path | None = None, *, status: str | None = None, document: str | None = None
+) -> pd.DataFrame:
+    """The ``figure_audit`` view as a DataFrame, discrepancies first.
+
+    Args:
+        path: the data package (default: the bundled one).
+        status: keep only rows with this status.
+        document: keep only rows of this document id.
+
+    Examples:
+        >>> df = audit()
+        >>> sorted(df.status.unique())  # doctest: +NORMALIZE_WHITESPACE
+        ['discrepancy', 'not_recomputable', 'reproduced', 'within_rounding']
+        >>> df.loc[df.figure_id == "tel-12", "status"].item()
+        'discrepancy'
+    """
+    from coprod_data.db import connect
+
+    if status is not None and status not in STATUSES:
+        raise CoprodDataError(f"unknown status {status!r}; choose from {', '.join(STATUSES)}", field="status")
+    con = connect(path=path)
+    try:
+        documents = [r[0] for r in con.execute("SELECT document_id FROM documents ORDER BY 1").fetchall()]
+        if document is not None and document not in documents:
+            raise CoprodDataError(
+                f"unknown document {document!r}; choose from {', '.join(documents)}", field="document"
+            )
+        order = ", ".join(f"'{s}'" for s in STATUSES)
+        df = con.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM figure_audit "
+            "WHERE ($status IS NULL OR status = $status) AND ($document IS NULL OR document_id = $document) "
+            f"ORDER BY list_position([{order}], status), document_id, kind DESC, figure_id",
+            {"status": status, "document": document},
+        ).df()
+    finally:
+        con.close()
+    return df.reset_index(drop=True)
+
+
+def summarise(df: pd.DataFrame) -> pd.DataFrame:
+    """Counts per document and status (rows: documents plus a total; columns: statuses)."""
+    import pandas as pd
+
+    table = pd.crosstab(df["document_id"], df["status"], margins=True, margins_name="all")
+    return table.reindex(columns=[s for s in STATUSES if s in table.columns] + ["all"], fill_value=0)

@@ -1,0 +1,201 @@
+"""DuckDB: every resource as a typed table, every view from ``sql/``, read-only queries, export.
+
+Views live as plain ``.sql`` files under ``coprod_data/sql/``, one view per file,
+named ``NNN_view_name.sql`` and run in that (dependency) order. ``000_tables.sql``
+is generated from the descriptor; with it the same database builds without Python::
+
+    cat src/coprod_data/sql/*.sql | duckdb coprod.duckdb
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coprod_data.errors import CoprodDataError
+from coprod_data.package import read_package
+from coprod_data.paths import sql_dir
+
+if TYPE_CHECKING:  # pragma: no cover
+    import duckdb
+
+_VIEW_FILE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
+
+
+def view_files() -> list[Path]:
+    """The view files in the order they run (by numeric prefix), excluding ``000_tables.sql``."""
+    files = sorted(p for p in sql_dir().glob("*.sql") if _VIEW_FILE.match(p.name))
+    return [p for p in files if not p.name.startswith("000_")]
+
+
+def _build(con: duckdb.DuckDBPyConnection, path: str | Path | None) -> None:
+    from coprod_data.ddl import build_tables_sql
+
+    pkg = read_package(path)
+    for res in pkg.resources:
+        if not res.file.is_file():
+            raise CoprodDataError("file not found", file=res.path)
+    import duckdb
+
+    try:
+        con.execute(build_tables_sql(pkg, relative=False))
+    except duckdb.Error as exc:
+        raise CoprodDataError(
+            f"cannot load the package into DuckDB: {_first_line(exc)}", file=str(pkg.descriptor)
+        ) from None
+    for view in view_files():
+        try:
+            con.execute(view.read_text(encoding="utf-8"))
+        except duckdb.Error as exc:  # a broken view is a bug of ours; name the file
+            raise CoprodDataError(f"view failed: {_first_line(exc)}", file=view.name) from None
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def connect(database: str | Path | None = None, path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection holding every resource as a table and every view.
+
+    Args:
+        database: a ``.duckdb`` file to open, or to build when it does not exist yet;
+            default an in-memory database built now.
+        path: the data package to build from (default: the bundled one).
+
+    Examples:
+        >>> con = connect()
+        >>> con.sql("SELECT count(*) FROM local_authorities").fetchone()[0]
+        152
+    """
+    import duckdb
+
+    if database is not None and Path(database).exists():
+        try:
+            return duckdb.connect(str(database))
+        except duckdb.Error as exc:
+            raise CoprodDataError(
+                f"cannot open the database: {_first_line(exc)}", file=str(database)
+            ) from None
+    if database is not None:
+        target = Path(database)
+        if not target.parent.is_dir():
+            raise CoprodDataError("the folder does not exist", file=str(target))
+        tmp = target.with_name(f".{target.name}.building")
+        tmp.unlink(missing_ok=True)
+        con = duckdb.connect(str(tmp))
+        try:
+            _build(con, path)
+            con.close()
+            tmp.replace(target)
+        except BaseException:
+            con.close()
+            tmp.unlink(missing_ok=True)
+            raise
+        return duckdb.connect(str(target))
+    con = duckdb.connect()
+    _build(con, path)
+    return con
+
+
+def relations(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """``(name, 'table'|'view')`` for every table and view of the main schema."""
+    rows = con.execute(
+        "SELECT table_name, CASE table_type WHEN 'VIEW' THEN 'view' ELSE 'table' END "
+        "FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_type, table_name"
+    ).fetchall()
+    return [(str(n), str(t)) for n, t in rows]
+
+
+def query(sql: str, path: str | Path | None = None):
+    """Run one read-only query against the package and return a pandas DataFrame.
+
+    The statement's type is read from DuckDB's own parser: only SELECT-like statements
+    (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE) and EXPLAIN run.
+
+    Raises :class:`CoprodDataError` for an empty query, more than one statement, a
+    statement that would write, or an error in the query (DuckDB's message, first line).
+
+    Examples:
+        >>> query("SELECT count(*) AS n FROM figure_audit").n.item() > 0
+        True
+    """
+    import duckdb
+
+    text = sql.strip()
+    if not text.rstrip(";").strip():
+        raise CoprodDataError("empty query")
+    con = connect(path=path)
+    try:
+        statements = con.extract_statements(text)
+        if len(statements) != 1:
+            raise CoprodDataError(f"one statement at a time, please (got {len(statements)})")
+        kind = statements[0].type
+        if kind not in (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN):
+            raise CoprodDataError(
+                f"the database is read-only here: {kind.name} statements are not allowed; use SELECT, WITH, "
+                "FROM, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN"
+            )
+        return con.execute(text).df()
+    except duckdb.Error as exc:
+        raise CoprodDataError(f"query failed: {_first_line(exc)}") from None
+    finally:
+        con.close()
+
+
+def export(target: str | Path, *, force: bool = False, path: str | Path | None = None) -> Path:
+    """Write the database: a ``.duckdb`` file, or Parquet files (one per table and view) in a folder.
+
+    A folder is chosen when ``target`` is an existing directory or ends with ``/``.
+    Written to a temporary name beside the target and renamed, so a failure leaves
+    nothing partial. Refuses to overwrite unless ``force``. The data version is in
+    the ``package_info`` table (and ``package_info.parquet``).
+    """
+    raw = str(target)
+    as_dir = raw.endswith(("/", "\\")) or Path(raw).is_dir()
+    out = Path(raw.rstrip("/\\") or raw)
+    if out.exists():
+        if not force:
+            raise CoprodDataError("already exists; use --force to overwrite", file=str(out))
+        if as_dir and not out.is_dir():
+            raise CoprodDataError("exists and is not a folder", file=str(out))
+    parent = out.parent
+    if not parent.is_dir():
+        raise CoprodDataError("the folder to write into does not exist", file=str(parent))
+    import duckdb
+
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+    except OSError as exc:
+        raise CoprodDataError(f"cannot write here: {exc.strerror or exc}", file=str(parent)) from None
+    try:
+        if as_dir:
+            con = connect(path=path)
+            try:
+                for name, _kind in relations(con):
+                    con.execute(
+                        f"COPY (SELECT * FROM \"{name}\") TO '{staging / (name + '.parquet')}' "
+                        "(FORMAT parquet)"
+                    )
+            finally:
+                con.close()
+            built = staging
+        else:
+            built = staging / out.name
+            connect(built, path=path).close()
+        if out.exists():  # --force
+            if out.is_dir():
+                shutil.rmtree(out)
+            else:
+                out.unlink()
+        built.replace(out)
+    except duckdb.Error as exc:
+        raise CoprodDataError(f"export failed: {_first_line(exc)}", file=str(out)) from None
+    except OSError as exc:
+        raise CoprodDataError(f"cannot write: {exc.strerror or exc}", file=str(out)) from None
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return out

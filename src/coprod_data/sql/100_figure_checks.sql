@@ -1,0 +1,149 @@
+-- figure_checks: every check made on a single published figure, one row per figure
+-- and check. counts_toward_status is false for checks that rest on an assumed or
+-- derived base (they are shown, but a figure is not called a discrepancy because an
+-- assumption of ours fails).
+--   printed-twice : the same quantity printed again (text and chart, two charts,
+--                   two documents); exact comparison
+--   complement    : a 'do not value' share against the chart's share that do
+--   granularity   : a whole count k with k/n rounding to the figure (GRIM), rule 'either'
+--   share-list    : the figure's list of shares sums to 100 within rounding slack
+--   response-rate : whole returns and eligible authorities reproduce the rate
+--   totals        : counts that should add up (totals_and_parts)
+CREATE OR REPLACE VIEW figure_checks AS
+WITH und AS (SELECT * FROM understanding),
+q1_text_chart AS (
+    SELECT t.figure_id, 'printed-twice' AS check_name, 'exact' AS rounding, c.value_pct::VARCHAR AS recomputed,
+           CASE WHEN t.value_pct = c.value_pct THEN 'reproduced' ELSE 'discrepancy' END AS status,
+           'The chart ''' || c.source_locator || ''' prints ' || c.value_pct || '% for the same group and phase.'
+             AS detail, TRUE AS counts_toward_status
+    FROM und t JOIN und c ON c.source_kind = 'chart' AND c.measure = 'understand_coproduction'
+     AND t.source_kind = 'text' AND t.document_id = 'attitude_survey'
+     AND c.group_id = t.group_id AND c.phase = t.phase
+    UNION ALL
+    SELECT c.figure_id, 'printed-twice', 'exact', t.value_pct::VARCHAR,
+           CASE WHEN t.value_pct = c.value_pct THEN 'reproduced' ELSE 'discrepancy' END,
+           'Section 4.1 prints ' || t.value_pct || '% for the same group and phase.', TRUE
+    FROM und t JOIN und c ON c.source_kind = 'chart' AND c.measure = 'understand_coproduction'
+     AND t.source_kind = 'text' AND t.document_id = 'attitude_survey'
+     AND c.group_id = t.group_id AND c.phase = t.phase
+), q1_two_charts AS (
+    SELECT b.figure_id, 'printed-twice', 'exact', a.value_pct::VARCHAR,
+           CASE WHEN a.value_pct = b.value_pct THEN 'reproduced' ELSE 'discrepancy' END,
+           'Two charts of Q1 disagree: ''' || b.source_locator || ''' prints ' || b.value_pct || '% where '''
+             || a.source_locator || ''' prints ' || a.value_pct || '%'
+             || coalesce(' and the text ' || t.value_pct || '%', '') || ' for the same group and phase.', TRUE
+    FROM und b
+    JOIN und a ON a.source_kind = 'chart' AND a.measure = 'understand_coproduction'
+     AND b.source_kind = 'chart' AND b.measure = 'confident_understanding' AND b.document_id = 'attitude_survey'
+     AND a.group_id = b.group_id AND a.phase = b.phase
+    LEFT JOIN und t ON t.source_kind = 'text' AND t.document_id = 'attitude_survey'
+     AND t.group_id = b.group_id AND t.phase = b.phase
+), res_pairs AS (
+    SELECT a.figure_id, 'printed-twice', 'exact', b.value_pct::VARCHAR,
+           CASE WHEN a.value_pct = b.value_pct THEN 'reproduced' ELSE 'discrepancy' END,
+           CASE WHEN a.value_pct = b.value_pct
+                THEN 'The ' || b.source_kind || ' prints the same ' || b.value_pct || '%.'
+                ELSE 'The ' || b.source_kind || ' prints ' || b.value_pct || '% where the ' || a.source_kind
+                     || ' prints ' || a.value_pct || '% (' || a.item_label || ' / ' || b.item_label || ').' END, TRUE
+    FROM resource_ratings a JOIN resource_ratings b
+      ON a.challenge_id IS NOT DISTINCT FROM b.challenge_id AND a.resource_type_id = b.resource_type_id
+     AND a.measure = 'rated_important' AND b.measure = 'rated_important' AND a.source_kind <> b.source_kind
+), res_complement AS (
+    SELECT a.figure_id, 'complement', 'exact', (100 - b.value_pct)::VARCHAR,
+           CASE WHEN a.value_pct = 100 - b.value_pct THEN 'reproduced' ELSE 'discrepancy' END,
+           'The chart prints ' || b.value_pct || '% rating it important; 100 - ' || b.value_pct || ' = '
+             || (100 - b.value_pct) || '%.', TRUE
+    FROM resource_ratings a JOIN resource_ratings b
+      ON a.challenge_id = b.challenge_id AND a.resource_type_id = b.resource_type_id
+     AND a.measure = 'not_valued' AND b.measure = 'rated_important' AND b.source_kind = 'chart'
+    UNION ALL
+    SELECT b.figure_id, 'complement', 'exact', (100 - a.value_pct)::VARCHAR,
+           CASE WHEN a.value_pct = 100 - b.value_pct THEN 'reproduced' ELSE 'discrepancy' END,
+           'The text prints ' || a.value_pct || '% that do not value it; 100 - ' || a.value_pct || ' = '
+             || (100 - a.value_pct) || '%.', TRUE
+    FROM resource_ratings a JOIN resource_ratings b
+      ON a.challenge_id = b.challenge_id AND a.resource_type_id = b.resource_type_id
+     AND a.measure = 'not_valued' AND b.measure = 'rated_important' AND b.source_kind = 'chart'
+), rr_pairs AS (
+    SELECT a.figure_id, 'printed-twice', 'exact', b.value_pct::VARCHAR,
+           CASE WHEN a.value_pct = b.value_pct THEN 'reproduced' ELSE 'discrepancy' END,
+           'The ' || b.source_kind || ' prints ' || b.value_pct || '% for the national adjusted rate.', TRUE
+    FROM response_rates a JOIN response_rates b
+      ON a.scope = 'national' AND b.scope = 'national' AND a.measure = 'adjusted' AND b.measure = 'adjusted'
+     AND a.figure_id <> b.figure_id
+), count_pairs AS (
+    SELECT a.figure_id, 'printed-twice', 'exact', b.value::VARCHAR,
+           CASE WHEN a.value = b.value THEN 'reproduced' ELSE 'discrepancy' END,
+           'Also printed as ' || b.printed || ' in ' || b.document_id || ' (' || b.section || ').', TRUE
+    FROM counts a JOIN counts b
+      ON a.subject = b.subject AND a.subject IN ('programme_local_authorities', 'programme_duration_years')
+     AND a.figure_id <> b.figure_id
+), grim AS (
+    SELECT g.figure_id, 'granularity', 'either',
+           coalesce(g.implied_counts, 'none'),
+           CASE WHEN g.is_feasible THEN 'within_rounding' ELSE 'discrepancy' END,
+           CASE WHEN g.is_feasible
+                THEN 'Whole counts ' || g.implied_counts || ' give this percentage after rounding (' || g.basis
+                     || ' base: ' || g.base_description || ').'
+                ELSE 'No whole count gives this percentage after rounding with the ' || g.basis || ' base ('
+                     || g.base_description || '); nearest: ' || g.nearest || '.' END,
+           g.basis = 'stated'
+    FROM granularity_summary g
+), shares AS (
+    SELECT unnest(l.figure_ids) AS figure_id, 'share-list', 'either', l.sum_pct::VARCHAR || '% in all',
+           l.status, l.detail, TRUE
+    FROM share_lists l
+), rr_region AS (
+    SELECT r.figure_id, 'response-rate', 'either', coalesce(r.solutions, 'none'),
+           CASE WHEN r.n_solutions > 0 THEN 'within_rounding' ELSE 'discrepancy' END,
+           CASE WHEN r.n_solutions > 0
+                THEN 'Returns/eligible ' || r.solutions || ' reproduce ' || r.published_pct || '% with '
+                     || r.n_authorities || ' authorities in the region (' || r.min_excluded || ' to ' || r.max_excluded
+                     || ' excluded).'
+                ELSE 'No returns/eligible with at most ' || r.n_authorities || ' authorities give ' || r.published_pct
+                     || '%; nearest with all eligible ' || r.nearest_with_all_eligible || '.' END, TRUE
+    FROM response_rate_regions r WHERE r.rounding = 'either'
+), joint AS (
+    SELECT min(total_returns) FILTER (WHERE matches_adjusted) AS r_lo,
+           max(total_returns) FILTER (WHERE matches_adjusted) AS r_hi,
+           min(total_excluded) FILTER (WHERE matches_adjusted) AS x_lo,
+           max(total_excluded) FILTER (WHERE matches_adjusted) AS x_hi,
+           bool_or(matches_adjusted) AS any_adjusted,
+           bool_or(matches_adjusted AND matches_raw) AS any_both,
+           min(total_returns) AS all_lo, max(total_returns) AS all_hi
+    FROM response_rate_joint WHERE rounding = 'either'
+), nat AS (
+    SELECT min(returns) AS r_lo, max(returns) AS r_hi, min(excluded) AS x_lo, max(excluded) AS x_hi
+    FROM response_rate_national WHERE rounding = 'either'
+), rr_national AS (
+    SELECT rr.figure_id, 'response-rate', 'either', nat.r_lo || '-' || nat.r_hi || ' returns',
+           CASE WHEN joint.any_both THEN 'within_rounding' ELSE 'discrepancy' END,
+           'Alone, ' || rr.value_pct || '% of 152 needs ' || nat.r_lo || ' or ' || nat.r_hi
+             || ' returns; the regional table allows only ' || joint.all_lo || ' to ' || joint.all_hi
+             || ' returns in all (' || joint.r_lo || '-' || joint.r_hi || ' with its 29% total), so the raw rate and the '
+             || 'regional table cannot both hold.', TRUE
+    FROM response_rates rr, joint, nat WHERE rr.scope = 'national' AND rr.measure = 'raw'
+    UNION ALL
+    SELECT rr.figure_id, 'response-rate', 'either',
+           joint.r_lo || '-' || joint.r_hi || ' returns, ' || joint.x_lo || '-' || joint.x_hi || ' excluded',
+           CASE WHEN joint.any_adjusted THEN 'within_rounding' ELSE 'discrepancy' END,
+           'The regional solutions combine to ' || joint.r_lo || '-' || joint.r_hi || ' returns with '
+             || joint.x_lo || '-' || joint.x_hi || ' authorities excluded, giving ' || rr.value_pct
+             || '% overall; with the raw rate instead, ' || nat.r_lo || '-' || nat.r_hi || ' returns and '
+             || nat.x_lo || '-' || nat.x_hi || ' excluded would give it.', TRUE
+    FROM response_rates rr, joint, nat WHERE rr.scope = 'national' AND rr.measure = 'adjusted'
+), totals AS (
+    SELECT unnest(t.figure_ids) AS figure_id, 'totals', t.rounding, t.recomputed, t.status, t.detail, TRUE
+    FROM totals_and_parts t
+)
+SELECT * FROM q1_text_chart
+UNION ALL SELECT * FROM q1_two_charts
+UNION ALL SELECT * FROM res_pairs
+UNION ALL SELECT * FROM res_complement
+UNION ALL SELECT * FROM rr_pairs
+UNION ALL SELECT * FROM count_pairs
+UNION ALL SELECT * FROM grim
+UNION ALL SELECT * FROM shares
+UNION ALL SELECT * FROM rr_region
+UNION ALL SELECT * FROM rr_national
+UNION ALL SELECT * FROM totals;
