@@ -220,6 +220,21 @@ def export(
 
 
 @app.command()
+def ddl(path: PathArg = None) -> None:
+    """Print the SQL script that creates and loads every table (paths relative to the package folder).
+
+    The committed ``src/coprod_data/sql/000_tables.sql`` is this output for the bundled package.
+    """
+    from coprod_data.ddl import build_tables_sql
+    from coprod_data.package import read_package
+
+    try:
+        typer.echo(build_tables_sql(read_package(path), relative=True), nl=False)
+    except CoprodDataError as exc:
+        _fail(exc)
+
+
+@app.command()
 def version() -> None:
     """Print the package (and data) version."""
     from coprod_data import __version__

@@ -67,7 +67,7 @@ def connect(database: str | Path | None = None, path: str | Path | None = None) 
 
     Examples:
         >>> con = connect()
-        >>> con.sql("SELECT count(*) FROM local_authorities").fetchone()[0]
+        >>> con.execute("SELECT count(*) FROM local_authorities").fetchone()[0]
         152
     """
     import duckdb

@@ -4,7 +4,8 @@
 -- 100*k/n to a whole number prints p. Bounds are exact in integer terms:
 --   half_up   : (2p - 1) n <= 200 k <  (2p + 1) n     (0.5 rounds up)
 --   half_even : as half_up, but a share exactly on .5 goes to the even neighbour
---   either    : (2p - 1) n <= 200 k <= (2p + 1) n     (some usual rule prints p)
+--   either    : half_up or half_even prints p: (2p - 1) n <= 200 k, and
+--               200 k <= (2p + 1) n when p is even, 200 k < (2p + 1) n when p is odd
 -- Published precision is one percentage point, so the tolerance is 0.5 point.
 -- pct_k_lo / pct_k_hi: smallest / largest whole k in 0..n whose share k/n rounds to p.
 CREATE OR REPLACE MACRO pct_k_lo(p, n, rounding) AS greatest(0, CAST(
@@ -13,7 +14,7 @@ CREATE OR REPLACE MACRO pct_k_lo(p, n, rounding) AS greatest(0, CAST(
          ELSE ceil((2 * p - 1) * n / 200.0) END AS BIGINT));
 
 CREATE OR REPLACE MACRO pct_k_hi(p, n, rounding) AS least(n, CAST(
-    CASE WHEN rounding = 'half_up' OR (rounding = 'half_even' AND p % 2 = 1)
+    CASE WHEN rounding = 'half_up' OR (rounding IN ('half_even', 'either') AND p % 2 = 1)
          THEN ceil((2 * p + 1) * n / 200.0) - 1
          ELSE floor((2 * p + 1) * n / 200.0) END AS BIGINT));
 
@@ -25,7 +26,7 @@ CREATE OR REPLACE VIEW rounding_rules AS
 SELECT * FROM (VALUES
     ('half_up', 'halves round up (spreadsheet ROUND)'),
     ('half_even', 'halves round to the even neighbour (banker''s rounding)'),
-    ('either', 'any of the usual rules: a share exactly on .5 may print either way')
+    ('either', 'half up or half even: a share exactly on .5 may print either way')
 ) AS t(rounding, description);
 
 -- fmt_num: a number as printed text, without a trailing '.0' for whole numbers.

@@ -20,7 +20,7 @@ WITH cl AS (
 ), cited AS (
     SELECT cl.claim_id, unnest(cl.cited) AS figure_id FROM cl
 ), cited_values AS (
-    SELECT c.claim_id, f.figure_id, f.value, s.status
+    SELECT c.claim_id, f.figure_id, f.value, s.status, s.detail
     FROM cited c JOIN fact_figures f USING (figure_id) JOIN figure_status s USING (figure_id)
 ), dates AS (
     SELECT claim_id, NULL AS recomputed, 'none' AS rounding, 'not_recomputable' AS status,
@@ -34,9 +34,9 @@ WITH cl AS (
                 WHEN bool_and(v.status = 'not_recomputable') THEN 'not_recomputable'
                 WHEN bool_and(v.status IN ('reproduced', 'not_recomputable')) THEN 'reproduced'
                 ELSE 'within_rounding' END AS status,
-           CASE WHEN bool_or(v.status = 'discrepancy') THEN 'A cited figure has a discrepancy: '
-                     || string_agg(v.figure_id, ', ') FILTER (WHERE v.status = 'discrepancy')
-                     || ' (see its row).'
+           CASE WHEN bool_or(v.status = 'discrepancy') THEN 'A cited figure has a discrepancy ('
+                     || string_agg(v.figure_id, ', ') FILTER (WHERE v.status = 'discrepancy') || '): '
+                     || any_value(v.detail) FILTER (WHERE v.status = 'discrepancy')
                 WHEN bool_and(v.status = 'not_recomputable')
                 THEN 'Stated once; the cited figures have nothing to recompute them from.'
                 ELSE 'Cited figures: ' || string_agg(v.figure_id || ' ' || replace(v.status, '_', ' '), ', '

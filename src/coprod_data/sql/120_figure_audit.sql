@@ -30,7 +30,8 @@ WITH labels AS (
                   CASE WHEN f.resource = 'resource_ratings' THEN coalesce(ch.normalised_label, 'all challenges') END,
                   coalesce(l.label, replace(f.item_id, '_', ' ')),
                   CASE WHEN f.resource IN ('practice_rates', 'resource_ratings', 'response_rates', 'understanding')
-                       THEN replace(f.measure, '_', ' ') END)
+                       THEN replace(f.measure, '_', ' ') END,
+                  'in ' || cn.period)
              || ' (' || f.source_kind || coalesce(': ' || f.source_locator, '') || ')' AS statement,
            CASE WHEN f.unit = 'percent' THEN f.value || '%' ELSE f.value::VARCHAR END AS published,
            f.value::DOUBLE AS published_value, f.printed,
@@ -42,6 +43,7 @@ WITH labels AS (
     LEFT JOIN labels l ON l.item_id = f.item_id
     LEFT JOIN resource_ratings rr ON rr.figure_id = f.figure_id
     LEFT JOIN challenges ch ON ch.challenge_id = rr.challenge_id
+    LEFT JOIN counts cn ON cn.figure_id = f.figure_id
 ), claims_rows AS (
     SELECT c.claim_id, 'claim', c.document_id, c.section, c.statement, c.published, cl.value, c.published,
            c.recomputed, c.unit, c.rounding, c.status, c.detail, c.figure_ids
