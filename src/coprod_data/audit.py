@@ -25,6 +25,8 @@ COLUMNS = [
     "recomputed",
     "unit",
     "rule",
+    "precision",
+    "tolerance",
     "status",
     "detail",
     "printed",

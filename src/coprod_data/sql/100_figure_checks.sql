@@ -7,6 +7,7 @@
 --   complement    : a 'do not value' share against the chart's share that do
 --   granularity   : a whole count k with k/n rounding to the figure (GRIM), rule 'either'
 --   share-list    : the figure's list of shares sums to 100 within rounding slack
+--   reconstruction: whole comment counts reproduce every share of the list (smallest total)
 --   response-rate : whole returns and eligible authorities reproduce the rate
 --   totals        : counts that should add up (totals_and_parts)
 CREATE OR REPLACE VIEW figure_checks AS
@@ -93,6 +94,18 @@ q1_text_chart AS (
     SELECT unnest(l.figure_ids) AS figure_id, 'share-list', 'either', l.sum_pct::VARCHAR || '% in all',
            l.status, l.detail, TRUE
     FROM share_lists l
+), reconstruction AS (
+    SELECT c.figure_id, 'reconstruction', c.rounding, c.comments || '/' || c.total_comments || ' comments',
+           'within_rounding',
+           'The smallest number of comments that reproduces every share of this list is ' || c.total_comments
+             || '; this item then has ' || c.comments || ' (' || c.exact_share_pct || '%).', TRUE
+    FROM share_reconstruction_counts c WHERE c.rounding = 'either'
+    UNION ALL
+    SELECT unnest(l.figure_ids), 'reconstruction', r.rounding, 'none up to ' || r.search_bound,
+           'discrepancy',
+           'No whole numbers of comments up to ' || r.search_bound || ' reproduce every share of this list.', TRUE
+    FROM share_reconstruction r JOIN share_lists l USING (list_id)
+    WHERE r.rounding = 'either' AND NOT r.is_feasible
 ), rr_region AS (
     SELECT r.figure_id, 'response-rate', 'either', coalesce(r.solutions, 'none'),
            CASE WHEN r.n_solutions > 0 THEN 'within_rounding' ELSE 'discrepancy' END,
@@ -144,6 +157,7 @@ UNION ALL SELECT * FROM rr_pairs
 UNION ALL SELECT * FROM count_pairs
 UNION ALL SELECT * FROM grim
 UNION ALL SELECT * FROM shares
+UNION ALL SELECT * FROM reconstruction
 UNION ALL SELECT * FROM rr_region
 UNION ALL SELECT * FROM rr_national
 UNION ALL SELECT * FROM totals;

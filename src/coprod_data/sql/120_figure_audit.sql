@@ -2,7 +2,8 @@
 -- Figures are the rows of the fact tables (kind 'figure'); claims are the entries of
 -- the claims register (kind 'claim'). status is one of reproduced, within_rounding,
 -- discrepancy, not_recomputable; detail says why in a sentence; rule names the
--- rounding rule(s) the checks assumed.
+-- rounding rule(s) the checks assumed; precision and tolerance follow from the unit
+-- (whole percentages are exact to 0.5 point either side; counts are exact).
 CREATE OR REPLACE VIEW figure_audit AS
 WITH labels AS (
     SELECT impact_id AS item_id, normalised_label AS label FROM impacts
@@ -49,9 +50,15 @@ WITH labels AS (
            c.recomputed, c.unit, c.rounding, c.status, c.detail, c.figure_ids
     FROM claim_checks c JOIN claims cl USING (claim_id)
 )
-SELECT * FROM figures
-UNION ALL
-SELECT * FROM claims_rows;
+SELECT *,
+       CASE WHEN unit = 'percent' AND status <> 'not_recomputable' THEN '1 percentage point'
+            WHEN unit = 'percent' THEN '1 percentage point'
+            WHEN unit IN ('people', 'local_authorities', 'items', 'areas', 'centres', 'count') THEN 'whole number'
+            ELSE 'as printed' END AS precision,
+       CASE WHEN unit = 'percent' THEN '0.5 point either side of the printed value'
+            WHEN unit IN ('people', 'local_authorities', 'items', 'areas', 'centres', 'count') THEN 'none (exact)'
+            ELSE 'none' END AS tolerance
+FROM (SELECT * FROM figures UNION ALL SELECT * FROM claims_rows);
 
 -- audit_summary: how many figures and claims end in each status, per document.
 CREATE OR REPLACE VIEW audit_summary AS
