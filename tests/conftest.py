@@ -9,11 +9,22 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from coprod_data.fileio import stamp
 from coprod_data.paths import package_root
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Hypothesis profiles: a fast default for every run, a thorough one for scheduled or
+# manual runs: COPROD_HYPOTHESIS_PROFILE=thorough python -m pytest tests/property
+settings.register_profile(
+    "default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("COPROD_HYPOTHESIS_PROFILE", "default"))
 SEEDS = REPO.parent / "shared" / "seeds"
 
 

@@ -40,3 +40,19 @@ def test_atomic_write_leaves_no_temporary_file(tmp_path):
 def test_atomic_write_into_a_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(CoprodDataError, match="cannot write here"):
         atomic_write_bytes(tmp_path / "no" / "such" / "out.csv", b"x")
+
+
+def test_an_empty_text_cell_reads_back_as_missing(tmp_path):
+    """The package's CSV dialect has no empty string: an empty cell is a missing value."""
+    import dataclasses
+
+    import pandas as pd
+
+    from coprod_data.table import read_table
+
+    res = dataclasses.replace(read_package().resource("claims"), base=tmp_path, path="c.csv")
+    frame = coprod_data.load("claims").head(1).copy()
+    frame["figure_ids"] = pd.Series([""], dtype="string", index=frame.index)
+    res.file.write_bytes(frame_to_csv_bytes(res, frame))
+    back, problems = read_table(res)
+    assert problems == [] and pd.isna(back["figure_ids"].iloc[0])

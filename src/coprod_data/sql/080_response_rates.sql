@@ -6,18 +6,16 @@ SELECT region_id, count(*) AS n_authorities FROM local_authorities GROUP BY regi
 
 -- response_rate_region_solutions: every (returns r, eligible e) with
 -- 1 <= e <= authorities in the region and 0 <= r <= e whose rate r/e rounds to the
--- published adjusted rate, under each rounding rule. excluded = authorities - e.
+-- published adjusted rate, under each rounding rule (macro rate_solutions).
+CREATE OR REPLACE VIEW response_rate_region_input AS
+SELECT rr.region_id AS unit_id, rr.value_pct AS published_pct, ra.n_authorities AS n_max, rr.figure_id
+FROM response_rates rr JOIN region_authorities ra USING (region_id)
+WHERE rr.scope = 'region';
+
 CREATE OR REPLACE VIEW response_rate_region_solutions AS
-SELECT rr.figure_id, rr.region_id, rr.value_pct AS published_pct, ra.n_authorities, ru.rounding,
-       r.r AS returns, e.e AS eligible, ra.n_authorities - e.e AS excluded,
-       round(100.0 * r.r / e.e, 2) AS exact_pct
-FROM response_rates rr
-JOIN region_authorities ra USING (region_id)
-CROSS JOIN rounding_rules ru
-CROSS JOIN range(1, 200) AS e(e)
-CROSS JOIN range(0, 200) AS r(r)
-WHERE rr.scope = 'region' AND e.e <= ra.n_authorities AND r.r <= e.e
-  AND pct_covers(rr.value_pct, r.r, e.e, ru.rounding);
+SELECT i.figure_id, s.unit_id AS region_id, s.published_pct, s.n_max AS n_authorities, s.rounding,
+       s.returns, s.eligible, s.excluded, round(100.0 * s.returns / s.eligible, 2) AS exact_pct
+FROM rate_solutions('response_rate_region_input') s JOIN response_rate_region_input i USING (unit_id);
 
 -- response_rate_regions: per region and rule, how many solutions exist and the range
 -- of returns and exclusions they allow; where none exists, the nearest rates with all
@@ -44,31 +42,19 @@ GROUP BY ALL;
 -- total returns R and total eligible E, under each rule, with whether R/E rounds to
 -- the published adjusted total and R/152 to the published raw rate.
 CREATE OR REPLACE VIEW response_rate_joint AS
-WITH RECURSIVE regions AS (
-    SELECT region_id, row_number() OVER (ORDER BY region_id) AS step FROM region_authorities
-), sol AS (
-    SELECT DISTINCT g.step, s.rounding, s.returns, s.eligible
-    FROM response_rate_region_solutions s JOIN regions g USING (region_id)
-), dp(step, rounding, r_sum, e_sum) AS (
-    SELECT 0, rounding, 0, 0 FROM rounding_rules
-    UNION
-    SELECT dp.step + 1, dp.rounding, dp.r_sum + sol.returns, dp.e_sum + sol.eligible
-    FROM dp JOIN sol ON sol.step = dp.step + 1 AND sol.rounding = dp.rounding
-), totals AS (
+WITH totals AS (
     SELECT (SELECT count(*) FROM local_authorities) AS n_authorities,
            (SELECT value_pct FROM response_rates WHERE scope = 'national' AND measure = 'raw') AS raw_pct,
            (SELECT max(value_pct) FROM response_rates WHERE scope = 'national' AND measure = 'adjusted')
-               AS adjusted_pct,
-           (SELECT count(*) FROM region_authorities) AS n_regions
+               AS adjusted_pct
 )
-SELECT dp.rounding, dp.r_sum AS total_returns, dp.e_sum AS total_eligible,
-       t.n_authorities - dp.e_sum AS total_excluded,
-       round(100.0 * dp.r_sum / dp.e_sum, 2) AS exact_adjusted_pct,
-       round(100.0 * dp.r_sum / t.n_authorities, 2) AS exact_raw_pct,
-       pct_covers(t.adjusted_pct, dp.r_sum, dp.e_sum, dp.rounding) AS matches_adjusted,
-       pct_covers(t.raw_pct, dp.r_sum, t.n_authorities, dp.rounding) AS matches_raw
-FROM dp, totals t
-WHERE dp.step = t.n_regions;
+SELECT j.rounding, j.total_returns, j.total_eligible,
+       t.n_authorities - j.total_eligible AS total_excluded,
+       round(100.0 * j.total_returns / j.total_eligible, 2) AS exact_adjusted_pct,
+       round(100.0 * j.total_returns / t.n_authorities, 2) AS exact_raw_pct,
+       pct_covers(t.adjusted_pct, j.total_returns, j.total_eligible, j.rounding) AS matches_adjusted,
+       pct_covers(t.raw_pct, j.total_returns, t.n_authorities, j.rounding) AS matches_raw
+FROM rate_joint('response_rate_region_input') j, totals t;
 
 -- response_rate_national: the national rates on their own: whole returns R with
 -- R/152 rounding to the raw rate and some eligible total E <= 152 with R/E rounding

@@ -13,11 +13,11 @@ WITH counted AS (
 ), details AS (
     SELECT figure_id,
            string_agg(detail, ' ' ORDER BY CASE status WHEN 'discrepancy' THEN 0 WHEN 'not_recomputable' THEN 1
-                      WHEN 'within_rounding' THEN 2 ELSE 3 END, counts_toward_status DESC, check_name) AS detail,
+                      WHEN 'within_rounding' THEN 2 ELSE 3 END, counts_toward_status DESC, check_name, detail) AS detail,
            string_agg(DISTINCT rounding, ', ' ORDER BY rounding) AS rounding,
-           string_agg(check_name || ': ' || recomputed, '; ' ORDER BY counts_toward_status DESC, check_name)
+           string_agg(check_name || ': ' || recomputed, '; ' ORDER BY counts_toward_status DESC, check_name, recomputed)
                FILTER (WHERE counts_toward_status) AS recomputed,
-           string_agg(check_name || ' (' || status || ', not counted)', '; ' ORDER BY check_name)
+           string_agg(check_name || ' (' || status || ', not counted)', '; ' ORDER BY check_name, status)
                FILTER (WHERE NOT counts_toward_status) AS informational
     FROM figure_checks GROUP BY figure_id
 )

@@ -35,8 +35,8 @@ WITH cl AS (
                 WHEN bool_and(v.status IN ('reproduced', 'not_recomputable')) THEN 'reproduced'
                 ELSE 'within_rounding' END AS status,
            CASE WHEN bool_or(v.status = 'discrepancy') THEN 'A cited figure has a discrepancy ('
-                     || string_agg(v.figure_id, ', ') FILTER (WHERE v.status = 'discrepancy') || '): '
-                     || any_value(v.detail) FILTER (WHERE v.status = 'discrepancy')
+                     || string_agg(v.figure_id, ', ' ORDER BY v.figure_id) FILTER (WHERE v.status = 'discrepancy') || '): '
+                     || (list(v.detail ORDER BY v.figure_id) FILTER (WHERE v.status = 'discrepancy'))[1]
                 WHEN bool_and(v.status = 'not_recomputable')
                 THEN 'Stated once; the cited figures have nothing to recompute them from.'
                 ELSE 'Cited figures: ' || string_agg(v.figure_id || ' ' || replace(v.status, '_', ' '), ', '
@@ -73,10 +73,10 @@ WITH cl AS (
              WHEN 'about' THEN 'The phrase stands for ' || fmt_num(cl.value) || '%; '
                   || CASE WHEN bool_and(abs(v.value - cl.value) < 5) THEN 'each cited figure rounds to it at one tenth.'
                           ELSE 'not every cited figure rounds to it at one tenth: '
-                               || string_agg(v.value || '%', ', ') FILTER (WHERE abs(v.value - cl.value) >= 5) || '.' END
+                               || string_agg(v.value || '%', ', ' ORDER BY v.figure_id) FILTER (WHERE abs(v.value - cl.value) >= 5) || '.' END
              WHEN 'nearly' THEN 'The phrase means just under ' || fmt_num(cl.value) || '%; '
                   || CASE WHEN bool_and(v.value BETWEEN cl.value - 5 AND cl.value) THEN 'each cited figure is.'
-                          ELSE string_agg(v.value || '%', ', ') FILTER (WHERE NOT v.value BETWEEN cl.value - 5 AND cl.value)
+                          ELSE string_agg(v.value || '%', ', ' ORDER BY v.figure_id) FILTER (WHERE NOT v.value BETWEEN cl.value - 5 AND cl.value)
                                || ' is not within five points below it.' END
              WHEN 'more_than' THEN 'Each cited figure must exceed ' || fmt_num(cl.value) || '%'
                   || CASE WHEN bool_and(v.value - 0.5 >= cl.value) THEN '; all do, whatever the rounding.'
@@ -85,7 +85,7 @@ WITH cl AS (
              WHEN 'less_than' THEN 'Each cited figure must be under ' || fmt_num(cl.value) || '%'
                   || CASE WHEN bool_and(v.value + 0.5 <= cl.value) THEN '; all are, whatever the rounding.'
                           WHEN bool_and(v.value - 0.5 < cl.value) THEN '; all may be, but '
-                               || string_agg(v.value || '%', ', ') FILTER (WHERE v.value + 0.5 > cl.value)
+                               || string_agg(v.value || '%', ', ' ORDER BY v.figure_id) FILTER (WHERE v.value + 0.5 > cl.value)
                                || ' could be just above it before rounding.'
                           ELSE '; not all are.' END
            END AS detail
@@ -113,7 +113,7 @@ q1 AS (  -- att-11: understanding rose markedly; two-proportion z test on the st
       AND npre.figure_id = 'cnt-att-respondents-pre' AND npost.figure_id = 'cnt-att-respondents-post'
 ), top2 AS (  -- att-12: the two best-rated impacts after the workshops, both groups
     SELECT 'att-12', string_agg(group_id || ': ' || item_id || ' ' || value || '% (rank ' || value_rank || ')', '; '
-                                ORDER BY group_id, value_rank),
+                                ORDER BY group_id, value_rank, item_id),
            'exact',
            CASE WHEN count(*) FILTER (WHERE value_rank <= 2) = 4 AND bool_and(value_rank <= 2) THEN 'reproduced'
                 ELSE 'discrepancy' END,
@@ -122,7 +122,7 @@ q1 AS (  -- att-11: understanding rose markedly; two-proportion z test on the st
     FROM rk WHERE resource = 'impact_ratings' AND phase = 'post' AND item_id IN ('extend_reach', 'improve_delivery')
 ), all_up AS (  -- att-13 (both groups, 'as or more helpful') and att-18 (VCS, 'higher or about the same')
     SELECT c.claim_id,
-           string_agg(ch.group_id || ' ' || ch.item_id || ' ' || ch.change, ', ' ORDER BY ch.change)
+           string_agg(ch.group_id || ' ' || ch.item_id || ' ' || ch.change, ', ' ORDER BY ch.change, ch.group_id, ch.item_id)
                FILTER (WHERE ch.change < 0) AS recomputed,
            'changes of whole percentages; about the same = within 1 point',
            CASE WHEN bool_and(ch.change >= 0) THEN 'reproduced'
@@ -130,7 +130,7 @@ q1 AS (  -- att-11: understanding rose markedly; two-proportion z test on the st
                 ELSE 'discrepancy' END,
            CASE WHEN bool_and(ch.change >= 0) THEN 'No impact fell.'
                 ELSE 'Impacts that fell: ' || string_agg(ch.group_id || ' ' || ch.item_id || ' ' || ch.pre_value || '% -> '
-                     || ch.post_value || '%', '; ') FILTER (WHERE ch.change < 0)
+                     || ch.post_value || '%', '; ' ORDER BY ch.group_id, ch.item_id) FILTER (WHERE ch.change < 0)
                      || CASE WHEN c.claim_id = 'att-18' THEN '; a one-point fall counts as about the same.'
                              ELSE '; printed values that fall cannot both round from equal exact values, so '
                                   || '''as helpful'' does not hold for them.' END END
@@ -139,7 +139,7 @@ q1 AS (  -- att-11: understanding rose markedly; two-proportion z test on the st
     GROUP BY c.claim_id
 ), top_changes AS (  -- att-19 (VCS) and att-25 (children's centres): the three largest rises
     SELECT c.claim_id,
-           string_agg(ch.item_id || ' ' || ch.change, ', ' ORDER BY ch.change DESC) FILTER (WHERE ch.change_rank <= 4),
+           string_agg(ch.item_id || ' ' || ch.change, ', ' ORDER BY ch.change DESC, ch.item_id) FILTER (WHERE ch.change_rank <= 4),
            'changes of whole percentages',
            CASE WHEN list_sort(c.items) = list_sort(list(ch.item_id) FILTER (WHERE ch.change_rank <= 3))
                 THEN 'reproduced'
@@ -149,9 +149,9 @@ q1 AS (  -- att-11: understanding rose markedly; two-proportion z test on the st
                 THEN 'The three named impacts have the three largest rises.'
                 WHEN list_has_all(list(ch.item_id) FILTER (WHERE ch.change_rank <= 3), c.items)
                 THEN 'The named impacts are among the largest rises, but the third place is tied: '
-                     || string_agg(ch.item_id || ' +' || ch.change, ', ') FILTER (WHERE ch.change_rank = 3) || '.'
-                ELSE 'The three largest rises are ' || string_agg(ch.item_id || ' +' || ch.change, ', ')
-                     FILTER (WHERE ch.change_rank <= 3) || '.' END
+                     || string_agg(ch.item_id || ' +' || ch.change, ', ' ORDER BY ch.item_id) FILTER (WHERE ch.change_rank = 3) || '.'
+                ELSE 'The three largest rises are ' || string_agg(ch.item_id || ' +' || ch.change, ', '
+                     ORDER BY ch.change DESC, ch.item_id) FILTER (WHERE ch.change_rank <= 3) || '.' END
     FROM (VALUES ('att-19', 'vcs', ['improve_delivery', 'culture_thrive', 'cpd_opportunities']),
                  ('att-25', 'childrens_centres', ['resolve_partner_needs', 'culture_thrive', 'enhance_la_role']))
          AS c(claim_id, group_id, items)
@@ -168,12 +168,12 @@ q1 AS (  -- att-11: understanding rose markedly; two-proportion z test on the st
            CASE WHEN bool_and(list_contains(c.ranks, rk.value_rank))
                 THEN 'Holds in every printed phase' || CASE WHEN bool_and(rk.n_tied = 1) THEN '.'
                                                             ELSE ', with a tie.' END
-                ELSE 'Holds ' || coalesce('in the ' || string_agg(DISTINCT coalesce(rk.phase, 'single'), ', ')
+                ELSE 'Holds ' || coalesce('in the ' || string_agg(DISTINCT coalesce(rk.phase, 'single'), ', ' ORDER BY coalesce(rk.phase, 'single'))
                        FILTER (WHERE list_contains(c.ranks, rk.value_rank)) || ' table', 'in no table')
-                     || ' but not ' || string_agg(DISTINCT coalesce(rk.phase, 'single'), ', ')
+                     || ' but not ' || string_agg(DISTINCT coalesce(rk.phase, 'single'), ', ' ORDER BY coalesce(rk.phase, 'single'))
                        FILTER (WHERE NOT list_contains(c.ranks, rk.value_rank))
                      || '; there the ranks are: ' || string_agg(rk.item_id || ' ' || rk.value || '% (rank '
-                       || rk.value_rank || ')', ', ') || '.' END
+                       || rk.value_rank || ')', ', ' ORDER BY rk.phase DESC, rk.item_id) || '.' END
     FROM (VALUES
             ('att-14', 'la_action_shares', ['vcs_openness'], [1]),
             ('att-30', 'la_action_shares', ['vcs_openness'], [1]),
@@ -197,10 +197,10 @@ q1 AS (  -- att-11: understanding rose markedly; two-proportion z test on the st
            count(*) FILTER (WHERE change > 0) || ' of the ' || count(*) || ' children''s centre impacts rose.'
     FROM ch WHERE resource = 'impact_ratings' AND group_id = 'childrens_centres'
     UNION ALL
-    SELECT 'att-24', string_agg(item_id || ' ' || change, ', ') FILTER (WHERE change <= 0), 'changes within 1 point',
+    SELECT 'att-24', string_agg(item_id || ' ' || change, ', ' ORDER BY item_id) FILTER (WHERE change <= 0), 'changes within 1 point',
            CASE WHEN count(*) FILTER (WHERE change <= 0) = 2 AND bool_and(abs(change) <= 1) FILTER (WHERE change <= 0)
                 THEN 'reproduced' ELSE 'discrepancy' END,
-           'The impacts that did not rise changed by ' || string_agg(change::VARCHAR, ' and ') FILTER (WHERE change <= 0)
+           'The impacts that did not rise changed by ' || string_agg(change::VARCHAR, ' and ' ORDER BY item_id) FILTER (WHERE change <= 0)
              || ' points.'
     FROM ch WHERE resource = 'impact_ratings' AND group_id = 'childrens_centres'
 ), outcomes AS (  -- att-29: a larger share of comments on outcomes after the workshop
@@ -209,22 +209,22 @@ q1 AS (  -- att-11: understanding rose markedly; two-proportion z test on the st
            'The share rose by ' || change || ' points.'
     FROM ch WHERE resource = 'best_feature_shares' AND item_id = 'cc_outcomes'
 ), overall_order AS (  -- nat-32: the overall ranking of resources, recomputed from the chart
-    SELECT 'nat-32', string_agg(item_id || ' ' || value || '%', ' > ' ORDER BY value DESC), 'exact',
-           CASE WHEN list(item_id ORDER BY value DESC) = ['commissioning_procurement_workshops',
+    SELECT 'nat-32', string_agg(item_id || ' ' || value || '%', ' > ' ORDER BY value DESC, item_id), 'exact',
+           CASE WHEN list(item_id ORDER BY value DESC, item_id) = ['commissioning_procurement_workshops',
                      'leadership_business_skills_workshops', 'how_to_guides', 'consortium_models', 'policy_briefings',
                      'governance_workshops'] AND max(n_tied) = 1 THEN 'reproduced' ELSE 'discrepancy' END,
            'The overall chart orders the six resources the same way as the text, with no ties.'
     FROM rk WHERE resource = 'resource_ratings' AND section LIKE 'What overall%' AND source_kind = 'chart'
 ), practice AS (  -- nat-33 and nat-35: capacity support is the weakest practice; identifying is also weak
-    SELECT 'nat-33', string_agg(practice_id || ' ' || value_pct || '%', ', ' ORDER BY value_pct), 'exact',
-           CASE WHEN arg_min(practice_id, value_pct) = 'provide_capacity_support' THEN 'reproduced' ELSE 'discrepancy' END,
+    SELECT 'nat-33', string_agg(practice_id || ' ' || value_pct || '%', ', ' ORDER BY value_pct, practice_id), 'exact',
+           CASE WHEN (list(practice_id ORDER BY value_pct, practice_id))[1] = 'provide_capacity_support' THEN 'reproduced' ELSE 'discrepancy' END,
            'Of the five challenges'' main practice rates, capacity support (' || min(value_pct)
              || '%) is the lowest.'
     FROM practice_rates WHERE challenge_id IS NOT NULL
       AND frequency IN ('normal_practice', 'always_or_very_frequently', 'as_a_matter_of_course')
     UNION ALL
-    SELECT 'nat-35', string_agg(practice_id || ' ' || value_pct || '%', ', ' ORDER BY value_pct), 'exact',
-           CASE WHEN list(practice_id ORDER BY value_pct)[2] = 'identify_providers'
+    SELECT 'nat-35', string_agg(practice_id || ' ' || value_pct || '%', ', ' ORDER BY value_pct, practice_id), 'exact',
+           CASE WHEN (list(practice_id ORDER BY value_pct, practice_id))[2] = 'identify_providers'
                  AND max(value_pct) FILTER (WHERE practice_id = 'identify_providers') < 50 THEN 'reproduced'
                 ELSE 'discrepancy' END,
            'Identifying providers (' || max(value_pct) FILTER (WHERE practice_id = 'identify_providers')
@@ -234,8 +234,8 @@ q1 AS (  -- att-11: understanding rose markedly; two-proportion z test on the st
       AND frequency IN ('normal_practice', 'always_or_very_frequently', 'as_a_matter_of_course')
 ), consortium AS (  -- nat-34: consortium models matter for bids far more than elsewhere
     SELECT 'nat-34', string_agg(coalesce(challenge_id, 'overall') || ' ' || value_pct || '%', ', '
-                                ORDER BY value_pct DESC), 'exact',
-           CASE WHEN arg_max(challenge_id, value_pct) = 'c5_bids' THEN 'reproduced' ELSE 'discrepancy' END,
+                                ORDER BY value_pct DESC, challenge_id), 'exact',
+           CASE WHEN (list(challenge_id ORDER BY value_pct DESC, challenge_id))[1] = 'c5_bids' THEN 'reproduced' ELSE 'discrepancy' END,
            'In the charts consortium models score ' || max(value_pct) || '% for bids and at most '
              || max(value_pct) FILTER (WHERE challenge_id <> 'c5_bids') || '% for any other challenge.'
     FROM resource_ratings WHERE resource_type_id = 'consortium_models' AND source_kind = 'chart'
