@@ -8,20 +8,26 @@ from dataclasses import dataclass
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
 
-matplotlib.rcParams.update({
-    "svg.fonttype": "path",  # glyphs as paths: the SVG needs no font
-    "font.size": 9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "svg.hashsalt": "coprod-data",  # stable ids: the same data gives the same file
-})
+matplotlib.rcParams.update(
+    {
+        "svg.fonttype": "path",  # glyphs as paths: the SVG needs no font
+        "font.size": 9,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "svg.hashsalt": "coprod-data",  # stable ids: the same data gives the same file
+    }
+)
 
 PRE, POST = "#9bb7d4", "#1f4e79"
-STATUS_COLOURS = {"discrepancy": "#c0392b", "not_recomputable": "#9e9e9e", "within_rounding": "#f0ad4e",
-                  "reproduced": "#2e7d32"}
+STATUS_COLOURS = {
+    "discrepancy": "#c0392b",
+    "not_recomputable": "#9e9e9e",
+    "within_rounding": "#f0ad4e",
+    "reproduced": "#2e7d32",
+}
 
 
 @dataclass
@@ -68,10 +74,16 @@ def change_dots(df: pd.DataFrame, title: str) -> str:
     fig, ax = plt.subplots(figsize=(7, 0.32 * len(df) + 1.2))
     for y, row in df.iterrows():
         colour = POST if row["change"] > 0 else ("#c0392b" if row["change"] < 0 else "#777777")
-        ax.annotate("", xy=(row["post_value"], y), xytext=(row["pre_value"], y),
-                    arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.5})
+        ax.annotate(
+            "",
+            xy=(row["post_value"], y),
+            xytext=(row["pre_value"], y),
+            arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.5},
+        )
         ax.plot([row["pre_value"]], [y], "o", color=PRE, ms=4)
-        ax.text(max(row["pre_value"], row["post_value"]) + 1, y, f"{row['change']:+g}", va="center", fontsize=7)
+        ax.text(
+            max(row["pre_value"], row["post_value"]) + 1, y, f"{row['change']:+g}", va="center", fontsize=7
+        )
     ax.set_yticks(range(len(df)), [f"{g}: {i}" for g, i in zip(df["group"], df["item"], strict=True)])
     ax.invert_yaxis()
     ax.set_xlabel("% of respondents (dot: before, arrow head: after)")
@@ -102,8 +114,15 @@ def region_rates(df: pd.DataFrame, title: str) -> str:
     fig, ax = plt.subplots(figsize=(7, 3.6))
     ys = range(len(df))
     ax.barh(list(ys), df["value"], color=POST, label="published adjusted rate")
-    ax.plot(df["all_eligible_low"], list(ys), "|", color="#c0392b", ms=12, mew=2,
-            label="nearest rate with every authority eligible")
+    ax.plot(
+        df["all_eligible_low"],
+        list(ys),
+        "|",
+        color="#c0392b",
+        ms=12,
+        mew=2,
+        label="nearest rate with every authority eligible",
+    )
     for y, (v, n) in enumerate(zip(df["value"], df["n_authorities"], strict=True)):
         ax.text(v + 0.8, y, f"{v:g}% of {n}", va="center", fontsize=7)
     ax.set_yticks(list(ys), df["region"])

@@ -14,12 +14,12 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import _charts  # noqa: E402
+import _charts
 
-from coprod_data.audit import STATUSES, audit  # noqa: E402
-from coprod_data.db import connect, view_files  # noqa: E402
-from coprod_data.package import read_package  # noqa: E402
-from coprod_data.table import read_table  # noqa: E402
+from coprod_data.auditing import STATUSES, audit, issues
+from coprod_data.db import connect, view_files
+from coprod_data.package import read_package
+from coprod_data.table import read_table
 
 ROOT = Path(__file__).resolve().parent.parent
 pkg = read_package(ROOT / "datapackage.json")
@@ -27,6 +27,7 @@ frames = {res.name: read_table(res)[0] for res in pkg.resources}
 FACTS = [r.name for r in pkg.resources if r.kind == "fact"]
 con = connect(path=ROOT / "datapackage.json")
 audit_df = audit(ROOT / "datapackage.json")
+issues_df = issues(audit_df)
 DOC_TITLES = dict(zip(frames["documents"]["document_id"], frames["documents"]["title"], strict=True))
 resource_of = {fid: name for name in FACTS for fid in frames[name]["figure_id"]}
 
@@ -72,18 +73,31 @@ def constraints(f) -> str:
     return "; ".join(parts)
 
 
-index = ["# Data dictionary", "",
-         f"Generated from `datapackage.json` (version {pkg.version}) when this site was built.", "",
-         "| resource | kind | rows | description |", "| --- | --- | --- | --- |"]
+index = [
+    "# Data dictionary",
+    "",
+    f"Generated from `datapackage.json` (version {pkg.version}) when this site was built.",
+    "",
+    "| resource | kind | rows | description |",
+    "| --- | --- | --- | --- |",
+]
 for res in pkg.resources:
     frame = frames[res.name]
     index.append(f"| [{res.name}]({res.name}.md) | {res.kind} | {len(frame)} | {md(res.description)} |")
-    lines = [f"# {res.title}", "", f"`{res.path}` · {res.kind} · {len(frame)} rows · "
-             f"[all rows](../rows/{res.name}.md)", "", md(res.description), ""]
+    lines = [
+        f"# {res.title}",
+        "",
+        f"`{res.path}` · {res.kind} · {len(frame)} rows · [all rows](../rows/{res.name}.md)",
+        "",
+        md(res.description),
+        "",
+    ]
     if res.primary_key:
         lines += [f"**Primary key:** {', '.join(f'`{k}`' for k in res.primary_key)}", ""]
     if res.foreign_keys:
-        refs = "; ".join(f"`{', '.join(fk.fields)}` → [{fk.resource}]({fk.resource}.md)" for fk in res.foreign_keys)
+        refs = "; ".join(
+            f"`{', '.join(fk.fields)}` → [{fk.resource}]({fk.resource}.md)" for fk in res.foreign_keys
+        )
         lines += [f"**Foreign keys:** {refs}", ""]
     if "document_id" in frame.columns and "section" in frame.columns:
         prov = frame.groupby(["document_id", "section"], observed=True).size().reset_index(name="rows")
@@ -91,7 +105,12 @@ for res in pkg.resources:
     if "source_kind" in frame.columns:
         kinds = frame.groupby("source_kind", observed=True).size().reset_index(name="rows")
         lines += ["Rows per source kind (text, table that lost its grid, chart data):", "", table(kinds), ""]
-    lines += ["## Fields", "", "| field | type | unit | constraints | description |", "| --- | --- | --- | --- | --- |"]
+    lines += [
+        "## Fields",
+        "",
+        "| field | type | unit | constraints | description |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for f in res.fields:
         lines.append(f"| `{f.name}` | {f.type} | {md(f.unit)} | {md(constraints(f))} | {md(f.description)} |")
     lines += ["", "## First rows", "", table(frame.head(5)), ""]
@@ -101,8 +120,11 @@ for res in pkg.resources:
     shown = frame.copy()
     shown[key] = [f'<a id="{v}"></a>`{v}`' for v in shown[key]]
     body = table(shown).replace("&lt;a id=", "<a id=")
-    write(f"rows/{res.name}.md", f"# {res.name}: all rows\n\n[Data dictionary](../dictionary/{res.name}.md) · "
-          f"`{res.path}` · {len(frame)} rows\n\n{body}")
+    write(
+        f"rows/{res.name}.md",
+        f"# {res.name}: all rows\n\n[Data dictionary](../dictionary/{res.name}.md) · "
+        f"`{res.path}` · {len(frame)} rows\n\n{body}",
+    )
 write("dictionary/index.md", "\n".join(index))
 
 
@@ -113,30 +135,62 @@ status_chart = _charts.status_bars(summary, "Audit status of every published fig
 with mkdocs_gen_files.open("charts/audit_status.svg", "w") as fh:
     fh.write(status_chart)
 
-lines = ["# Figure audit", "",
-         "Every figure the three reports publish, and every claim of the claims register, set beside its "
-         "recomputation. Generated from the `figure_audit` view when this site was built.", "",
-         '<figure markdown="span">',
-         '<img src="../charts/audit_status.svg" alt="Stacked bars of audit status per document: '
-         + "; ".join(f"{DOC_TITLES[d]}: " + ", ".join(f"{int(summary.loc[d, s])} {s.replace('_', ' ')}"
-                                                     for s in summary.columns) for d in summary.index)
-         + '" width="700">',
-         "<figcaption>Audit status per document. Source: view <code>figure_audit</code>.</figcaption>",
-         "</figure>", "",
-         "| status | meaning |", "| --- | --- |",
-         f"| {badge('reproduced')} | another printing, a count or the report's own tables give exactly this value |",
-         f"| {badge('within_rounding')} | reproduced only within the rounding of whole percentages |",
-         f"| {badge('discrepancy')} | the reports contradict themselves, or no whole numbers can give the value |",
-         f"| {badge('not_recomputable')} | printed once, with nothing to recompute it from |", "",
-         "## Counts", "", table(summary.assign(all=summary.sum(axis=1)).reset_index()), "",
-         "## Discrepancies", "",
-         "Every discrepancy, with what disagrees. Both published values stay in the data.", ""]
+lines = [
+    "# Figure audit",
+    "",
+    "Every figure the three reports publish, and every claim of the claims register, set beside its "
+    "recomputation. Generated from the `figure_audit` view when this site was built.",
+    "",
+    '<figure markdown="span">',
+    '<img src="../charts/audit_status.svg" alt="Stacked bars of audit status per document: '
+    + "; ".join(
+        f"{DOC_TITLES[d]}: "
+        + ", ".join(f"{int(summary.loc[d, s])} {s.replace('_', ' ')}" for s in summary.columns)
+        for d in summary.index
+    )
+    + '" width="700">',
+    "<figcaption>Audit status per document. Source: view <code>figure_audit</code>.</figcaption>",
+    "</figure>",
+    "",
+    "| status | meaning |",
+    "| --- | --- |",
+    f"| {badge('reproduced')} | another printing, a count or the report's own tables give exactly this value |",
+    f"| {badge('within_rounding')} | reproduced only within the rounding of whole percentages |",
+    f"| {badge('discrepancy')} | the reports contradict themselves, or no whole numbers can give the value |",
+    f"| {badge('not_recomputable')} | printed once, with nothing to recompute it from |",
+    "",
+    "## Counts",
+    "",
+    table(summary.assign(all=summary.sum(axis=1)).reset_index()),
+    "",
+    "## Inconsistencies",
+    "",
+    "The distinct inconsistencies behind the discrepancy rows: one inconsistency marks every figure and claim "
+    "it touches. Both published values stay in the data.",
+    "",
+    table(issues_df.assign(figure_ids=[", ".join(row_link(x) for x in ids.split()) for ids in issues_df.figure_ids])[
+        ["document_id", "rows", "detail", "figure_ids"]]),
+    "",
+    "## Discrepancies",
+    "",
+    "Every discrepancy row, with what disagrees.",
+    "",
+]
 disc = audit_df[audit_df.status == "discrepancy"]
-lines.append(table(pd.DataFrame({
-    "figure": [f'<a id="d-{f}"></a>`{f}`' for f in disc.figure_id],
-    "document": disc.document_id, "section": disc.section, "published": disc.published, "detail": disc.detail,
-    "rows": [", ".join(row_link(x) for x in str(ids).split()) for ids in disc.figure_ids],
-})).replace("&lt;a id=", "<a id="))
+lines.append(
+    table(
+        pd.DataFrame(
+            {
+                "figure": [f'<a id="d-{f}"></a>`{f}`' for f in disc.figure_id],
+                "document": disc.document_id,
+                "section": disc.section,
+                "published": disc.published,
+                "detail": disc.detail,
+                "rows": [", ".join(row_link(x) for x in str(ids).split()) for ids in disc.figure_ids],
+            }
+        )
+    ).replace("&lt;a id=", "<a id=")
+)
 lines.append("")
 order = {s: i for i, s in enumerate(STATUSES)}
 for doc in frames["documents"]["document_id"]:
@@ -145,31 +199,58 @@ for doc in frames["documents"]["document_id"]:
     for section, sec in part.groupby("section", sort=False):
         sec = sec.assign(_o=sec.status.map(order)).sort_values(["_o", "kind", "figure_id"])
         lines += [f"### {section}", ""]
-        lines.append(table(pd.DataFrame({
-            "figure": [f"`{f}`" for f in sec.figure_id],
-            "status": [badge(s) for s in sec.status],
-            "statement": sec.statement, "published": sec.published, "recomputed": sec.recomputed,
-            "rule": sec.rule, "detail": sec.detail,
-            "rows": [", ".join(row_link(x) for x in str(ids).split()) for ids in sec.figure_ids],
-        })).replace("&lt;span", "<span"))
+        lines.append(
+            table(
+                pd.DataFrame(
+                    {
+                        "figure": [f"`{f}`" for f in sec.figure_id],
+                        "status": [badge(s) for s in sec.status],
+                        "statement": sec.statement,
+                        "published": sec.published,
+                        "recomputed": sec.recomputed,
+                        "rule": sec.rule,
+                        "detail": sec.detail,
+                        "rows": [", ".join(row_link(x) for x in str(ids).split()) for ids in sec.figure_ids],
+                    }
+                )
+            ).replace("&lt;span", "<span")
+        )
         lines.append("")
 write("audit.md", "\n".join(lines))
 
 
 # ---------------------------------------------------------------- sources
-lines = ["# Sources", "", "The three reports, and what each contributes to the package. Counts are generated "
-         "from the data when the site is built.", ""]
+lines = [
+    "# Sources",
+    "",
+    "The three reports, and what each contributes to the package. Counts are generated "
+    "from the data when the site is built.",
+    "",
+]
 for rec in frames["documents"].itertuples(index=False):
-    lines += [f"## {rec.title}", "", f"`{rec.document_id}` · published by {rec.publisher} · {rec.period} · "
-              f"seed file `{rec.seed_file}`", "", rec.description, ""]
-    contrib = [(name, int((frames[name]["document_id"] == rec.document_id).sum())) for name in FACTS + ["claims"]]
+    lines += [
+        f"## {rec.title}",
+        "",
+        f"`{rec.document_id}` · published by {rec.publisher} · {rec.period} · seed file `{rec.seed_file}`",
+        "",
+        rec.description,
+        "",
+    ]
+    contrib = [
+        (name, int((frames[name]["document_id"] == rec.document_id).sum())) for name in [*FACTS, "claims"]
+    ]
     contrib = [(n, c) for n, c in contrib if c]
-    lines += [table(pd.DataFrame(contrib, columns=["resource", "rows"]).assign(
-        resource=lambda d: [f"[{n}](dictionary/{n}.md)" for n in d.resource])), ""]
+    lines += [
+        table(
+            pd.DataFrame(contrib, columns=["resource", "rows"]).assign(
+                resource=lambda d: [f"[{n}](dictionary/{n}.md)" for n in d.resource]
+            )
+        ),
+        "",
+    ]
     st = audit_df[audit_df.document_id == rec.document_id].status.value_counts()
     lines += ["Audit: " + ", ".join(f"{int(st.get(s, 0))} {s.replace('_', ' ')}" for s in STATUSES) + ".", ""]
-lines += ["## Reference data", "",
-          "The list of local authorities is not in the reports. Its sources:", ""]
+lines += ["## Reference data", "", "The list of local authorities is not in the reports. Its sources:", ""]
 for src in next(r for r in pkg.raw["resources"] if r["name"] == "local_authorities").get("sources", []):
     lines.append(f"- {src['title']}")
 write("sources.md", "\n".join(lines))
@@ -187,56 +268,116 @@ def view_docs() -> list[tuple[str, str, str]]:
 
 
 QUERIES = [
-    ("Discrepancies per document", "Which document contradicts itself most?",
-     "SELECT document_id, count(*) AS discrepancies FROM figure_audit WHERE status = 'discrepancy' "
-     "GROUP BY ALL ORDER BY discrepancies DESC"),
-    ("Text against chart", "Figures the national survey prints twice with different values.",
-     "SELECT figure_id, published, recomputed FROM figure_audit "
-     "WHERE status = 'discrepancy' AND figure_id LIKE 'res-%-text-%' ORDER BY figure_id"),
-    ("Largest rises in expected impact", "Pre/post change per impact for children's centres, largest first.",
-     "SELECT item_id, pre_value, post_value, change, change_rank FROM pre_post_changes "
-     "WHERE resource = 'impact_ratings' AND group_id = 'childrens_centres' ORDER BY change DESC, item_id"),
-    ("Did every impact improve?", "Impacts whose printed value fell after the workshops.",
-     "SELECT group_id, item_id, pre_value, post_value, change FROM pre_post_changes "
-     "WHERE resource = 'impact_ratings' AND change < 0 ORDER BY group_id"),
-    ("Closure of comment shares", "Does each list of shares of comments sum to 100 within rounding?",
-     "SELECT list_id, n_items, sum_pct, slack_pct, status FROM share_lists ORDER BY list_id"),
-    ("Smallest number of comments", "The fewest comments that reproduce every printed share (rule: either).",
-     "SELECT list_id, smallest_total FROM share_reconstruction WHERE rounding = 'either' ORDER BY list_id"),
-    ("Comments per theme", "Counts per theme at that smallest total, VCS before the workshops.",
-     "SELECT item_id, share_pct, comments, exact_share_pct FROM share_reconstruction_counts "
-     "WHERE list_id = 'best_feature_shares:vcs:pre' AND rounding = 'either' ORDER BY value_position"),
-    ("Regional response rates from whole numbers", "Returns/eligible that reproduce each published rate.",
-     "SELECT region_id, published_pct, n_authorities, solutions, min_excluded, max_excluded "
-     "FROM response_rate_regions WHERE rounding = 'half_up' ORDER BY region_id"),
-    ("Regions against the national raw rate", "Total returns the regional table allows, and whether they give 28%.",
-     "SELECT min(total_returns) AS fewest, max(total_returns) AS most, bool_or(matches_raw) AS any_gives_raw_rate "
-     "FROM response_rate_joint WHERE rounding = 'either'"),
-    ("GRIM on the attitude survey", "Whole counts behind the Q1 percentages with the stated bases.",
-     "SELECT figure_id, published_pct, n, k_lo, k_hi, is_feasible FROM granularity "
-     "WHERE basis = 'stated' AND rounding = 'half_up' ORDER BY figure_id"),
-    ("Sector sizes as bases", "Q3 chart values no whole count of the sector can give.",
-     "SELECT figure_id, n_min AS n, nearest FROM granularity_summary WHERE basis = 'assumed' AND NOT is_feasible "
-     "ORDER BY figure_id LIMIT 6"),
-    ("Ratio phrases", "How the national survey's 'N out of ten' phrases compare with its percentages.",
-     "SELECT figure_id, published, recomputed, status FROM figure_audit "
-     "WHERE figure_id IN (SELECT claim_id FROM claims WHERE claim_kind = 'ratio_phrase') ORDER BY figure_id"),
-    ("Authorities per region", "The reference list behind the response rates.",
-     "SELECT region_id, count(*) AS authorities FROM local_authorities GROUP BY ALL ORDER BY authorities DESC"),
+    (
+        "Discrepancies per document",
+        "Which document contradicts itself most?",
+        "SELECT document_id, count(*) AS discrepancies FROM figure_audit WHERE status = 'discrepancy' "
+        "GROUP BY ALL ORDER BY discrepancies DESC",
+    ),
+    (
+        "Text against chart",
+        "Figures the national survey prints twice with different values.",
+        "SELECT figure_id, published, recomputed FROM figure_audit "
+        "WHERE status = 'discrepancy' AND figure_id LIKE 'res-%-text-%' ORDER BY figure_id",
+    ),
+    (
+        "Largest rises in expected impact",
+        "Pre/post change per impact for children's centres, largest first.",
+        "SELECT item_id, pre_value, post_value, change, change_rank FROM pre_post_changes "
+        "WHERE resource = 'impact_ratings' AND group_id = 'childrens_centres' ORDER BY change DESC, item_id",
+    ),
+    (
+        "Did every impact improve?",
+        "Impacts whose printed value fell after the workshops.",
+        "SELECT group_id, item_id, pre_value, post_value, change FROM pre_post_changes "
+        "WHERE resource = 'impact_ratings' AND change < 0 ORDER BY group_id",
+    ),
+    (
+        "Closure of comment shares",
+        "Does each list of shares of comments sum to 100 within rounding?",
+        "SELECT list_id, n_items, sum_pct, slack_pct, status FROM share_lists ORDER BY list_id",
+    ),
+    (
+        "Smallest number of comments",
+        "The fewest comments that reproduce every printed share (rule: either).",
+        "SELECT list_id, smallest_total FROM share_reconstruction WHERE rounding = 'either' ORDER BY list_id",
+    ),
+    (
+        "Comments per theme",
+        "Counts per theme at that smallest total, VCS before the workshops.",
+        "SELECT item_id, share_pct, comments, exact_share_pct FROM share_reconstruction_counts "
+        "WHERE list_id = 'best_feature_shares:vcs:pre' AND rounding = 'either' ORDER BY value_position",
+    ),
+    (
+        "Regional response rates from whole numbers",
+        "Returns/eligible that reproduce each published rate.",
+        "SELECT region_id, published_pct, n_authorities, solutions, min_excluded, max_excluded "
+        "FROM response_rate_regions WHERE rounding = 'half_up' ORDER BY region_id",
+    ),
+    (
+        "Regions against the national raw rate",
+        "Total returns the regional table allows, and whether they give 28%.",
+        "SELECT min(total_returns) AS fewest, max(total_returns) AS most, bool_or(matches_raw) AS any_gives_raw_rate "
+        "FROM response_rate_joint WHERE rounding = 'either'",
+    ),
+    (
+        "GRIM on the attitude survey",
+        "Whole counts behind the Q1 percentages with the stated bases.",
+        "SELECT figure_id, published_pct, n, k_lo, k_hi, is_feasible FROM granularity "
+        "WHERE basis = 'stated' AND rounding = 'half_up' ORDER BY figure_id",
+    ),
+    (
+        "Sector sizes as bases",
+        "Q3 chart values no whole count of the sector can give.",
+        "SELECT figure_id, n_min AS n, nearest FROM granularity_summary WHERE basis = 'assumed' AND NOT is_feasible "
+        "ORDER BY figure_id LIMIT 6",
+    ),
+    (
+        "Ratio phrases",
+        "How the national survey's 'N out of ten' phrases compare with its percentages.",
+        "SELECT figure_id, published, recomputed, status FROM figure_audit "
+        "WHERE figure_id IN (SELECT claim_id FROM claims WHERE claim_kind = 'ratio_phrase') ORDER BY figure_id",
+    ),
+    (
+        "Authorities per region",
+        "The reference list behind the response rates.",
+        "SELECT region_id, count(*) AS authorities FROM local_authorities GROUP BY ALL ORDER BY authorities DESC",
+    ),
 ]
-lines = ["# SQL cookbook", "",
-         "Every table of the package and every view below live in one DuckDB database:", "",
-         "```python", "import coprod_data.db", "con = coprod_data.db.connect()          # in memory",
-         "con.execute(\"SELECT * FROM figure_audit\").df()", "```", "",
-         "```console", "coprod-data sql \"SELECT * FROM share_lists\" --format markdown",
-         "coprod-data export coprod.duckdb       # then: duckdb coprod.duckdb", "```", "",
-         "Without Python, from the repository root: `cat src/coprod_data/sql/*.sql | duckdb coprod.duckdb`.", "",
-         "## Views and macros", "", "Each file under `src/coprod_data/sql/` holds one step; files run in the order "
-         "of their number.", "", "| file | name | what it recomputes |", "| --- | --- | --- |"]
+lines = [
+    "# SQL cookbook",
+    "",
+    "Every table of the package and every view below live in one DuckDB database:",
+    "",
+    "```python",
+    "import coprod_data.db",
+    "con = coprod_data.db.connect()          # in memory",
+    'con.execute("SELECT * FROM figure_audit").df()',
+    "```",
+    "",
+    "```console",
+    'coprod-data sql "SELECT * FROM share_lists" --format markdown',
+    "coprod-data export coprod.duckdb       # then: duckdb coprod.duckdb",
+    "```",
+    "",
+    "Without Python, from the repository root: `cat src/coprod_data/sql/*.sql | duckdb coprod.duckdb`.",
+    "",
+    "## Views and macros",
+    "",
+    "Each file under `src/coprod_data/sql/` holds one step; files run in the order of their number.",
+    "",
+    "| file | name | what it recomputes |",
+    "| --- | --- | --- |",
+]
 for fname, name, comment in view_docs():
     lines.append(f"| `{fname}` | `{name}` | {md(comment)} |")
-lines += ["", "## Worked queries", "",
-          "Each result below was produced by running the query when this site was built.", ""]
+lines += [
+    "",
+    "## Worked queries",
+    "",
+    "Each result below was produced by running the query when this site was built.",
+    "",
+]
 for title, why, q in QUERIES:
     result = con.execute(q).df()
     lines += [f"### {title}", "", why, "", "```sql", q, "```", "", table(result), ""]
@@ -252,85 +393,151 @@ for gid, gname in groups.items():
     part = ch[ch.group_id == gid].sort_values("pre_value", ascending=False)
     part = part.assign(item=part.item_id.map(labels))
     data = part[["item", "pre_value", "post_value", "change"]]
-    charts.append(_charts.Chart(
-        f"q3_{gid}", _charts.pre_post_bars(part, "item", f"Q3: {gname} expecting co-production to help"),
-        f"Expected impact of co-production, {gname}",
-        f"Share of {gname.lower()} rating co-production helpful on each impact, before and after the workshops "
-        "(the attitude survey's Q3 chart). Source table: <code>impact_ratings</code>.",
-        f"Paired bars for nine impacts, {gname}: " + "; ".join(
-            f"{r.item} {r.pre_value:g}% before, {r.post_value:g}% after" for r in data.itertuples()), data))
+    charts.append(
+        _charts.Chart(
+            f"q3_{gid}",
+            _charts.pre_post_bars(part, "item", f"Q3: {gname} expecting co-production to help"),
+            f"Expected impact of co-production, {gname}",
+            f"Share of {gname.lower()} rating co-production helpful on each impact, before and after the workshops "
+            "(the attitude survey's Q3 chart). Source table: <code>impact_ratings</code>.",
+            f"Paired bars for nine impacts, {gname}: "
+            + "; ".join(
+                f"{r.item} {r.pre_value:g}% before, {r.post_value:g}% after" for r in data.itertuples()
+            ),
+            data,
+        )
+    )
 chg = ch.assign(group=ch.group_id.map(groups), item=ch.item_id.map(labels))
-data = chg[["group", "item", "pre_value", "post_value", "change"]].sort_values(["group", "change"],
-                                                                                ascending=[True, False])
-charts.append(_charts.Chart(
-    "q3_change", _charts.change_dots(chg, "Q3: change from before to after, in points"),
-    "Change in expected impact",
-    "Change per impact from before to after the workshops, both groups; red arrows fell. "
-    "Source view: <code>pre_post_changes</code> over <code>impact_ratings</code>.",
-    "Arrows from before to after per group and impact: " + "; ".join(
-        f"{r.group} {r.item} {r.change:+g} points" for r in data.itertuples()), data))
-und = con.execute("SELECT * FROM pre_post_changes WHERE resource = 'understanding' AND source_kind = 'chart'").df()
-und = und.assign(item=und.source_locator + ": " + und.group_id.map(
-    {"all_participants": "overall", **groups}))
+data = chg[["group", "item", "pre_value", "post_value", "change"]].sort_values(
+    ["group", "change"], ascending=[True, False]
+)
+charts.append(
+    _charts.Chart(
+        "q3_change",
+        _charts.change_dots(chg, "Q3: change from before to after, in points"),
+        "Change in expected impact",
+        "Change per impact from before to after the workshops, both groups; red arrows fell. "
+        "Source view: <code>pre_post_changes</code> over <code>impact_ratings</code>.",
+        "Arrows from before to after per group and impact: "
+        + "; ".join(f"{r.group} {r.item} {r.change:+g} points" for r in data.itertuples()),
+        data,
+    )
+)
+und = con.execute(
+    "SELECT * FROM pre_post_changes WHERE resource = 'understanding' AND source_kind = 'chart'"
+).df()
+und = und.assign(item=und.source_locator + ": " + und.group_id.map({"all_participants": "overall", **groups}))
 data = und[["item", "pre_value", "post_value", "change"]]
-charts.append(_charts.Chart(
-    "q1_understanding", _charts.pre_post_bars(und, "item", "Q1: the two charts of understanding co-production"),
-    "Understanding of co-production (both Q1 charts)",
-    "The attitude survey prints two charts for Q1 with different values; both are shown. "
-    "Source table: <code>understanding</code>.",
-    "Paired bars: " + "; ".join(f"{r.item} {r.pre_value:g}% before, {r.post_value:g}% after"
-                                for r in data.itertuples()), data))
+charts.append(
+    _charts.Chart(
+        "q1_understanding",
+        _charts.pre_post_bars(und, "item", "Q1: the two charts of understanding co-production"),
+        "Understanding of co-production (both Q1 charts)",
+        "The attitude survey prints two charts for Q1 with different values; both are shown. "
+        "Source table: <code>understanding</code>.",
+        "Paired bars: "
+        + "; ".join(f"{r.item} {r.pre_value:g}% before, {r.post_value:g}% after" for r in data.itertuples()),
+        data,
+    )
+)
 res = frames["resource_ratings"]
 res = res[(res.source_kind == "chart")].copy()
 chal = dict(zip(frames["challenges"]["challenge_id"], frames["challenges"]["normalised_label"], strict=True))
-rtypes = dict(zip(frames["resource_types"]["resource_type_id"], frames["resource_types"]["normalised_label"],
-                  strict=True))
-res["panel"] = [chal.get(c, "All challenges (overall)") if pd.notna(c) else "All challenges (overall)"
-                for c in res.challenge_id.astype("object")]
+rtypes = dict(
+    zip(
+        frames["resource_types"]["resource_type_id"],
+        frames["resource_types"]["normalised_label"],
+        strict=True,
+    )
+)
+res["panel"] = [
+    chal.get(c, "All challenges (overall)") if pd.notna(c) else "All challenges (overall)"
+    for c in res.challenge_id.astype("object")
+]
 res["resource"] = res.resource_type_id.astype(str).map(rtypes)
 res["value"] = res.value_pct.astype(int)
 data = res[["panel", "resource", "value", "item_label"]]
-charts.append(_charts.Chart(
-    "resources", _charts.resource_panels(res, "Resources rated important, per challenge"),
-    "Resources rated important",
-    "Share of responding authorities rating each resource important, per challenge and overall "
-    "(the national survey's chart values; some differ from its text, see the audit). "
-    "Source table: <code>resource_ratings</code>.",
-    "Bars per challenge: " + "; ".join(f"{r.panel}, {r.resource} {r.value}%" for r in data.itertuples()), data))
-rr = con.execute("SELECT r.*, g.normalised_label AS region FROM response_rate_regions r "
-                 "JOIN regions g USING (region_id) WHERE rounding = 'half_up' ORDER BY published_pct DESC").df()
+charts.append(
+    _charts.Chart(
+        "resources",
+        _charts.resource_panels(res, "Resources rated important, per challenge"),
+        "Resources rated important",
+        "Share of responding authorities rating each resource important, per challenge and overall "
+        "(the national survey's chart values; some differ from its text, see the audit). "
+        "Source table: <code>resource_ratings</code>.",
+        "Bars per challenge: " + "; ".join(f"{r.panel}, {r.resource} {r.value}%" for r in data.itertuples()),
+        data,
+    )
+)
+rr = con.execute(
+    "SELECT r.*, g.normalised_label AS region FROM response_rate_regions r "
+    "JOIN regions g USING (region_id) WHERE rounding = 'half_up' ORDER BY published_pct DESC"
+).df()
 rr["value"] = rr.published_pct
-rr["all_eligible_low"] = [round(100 * int(s.split("/")[0]) / n) for s, n in
-                          zip(rr.nearest_with_all_eligible, rr.n_authorities, strict=True)]
+rr["all_eligible_low"] = [
+    round(100 * int(s.split("/")[0]) / n)
+    for s, n in zip(rr.nearest_with_all_eligible, rr.n_authorities, strict=True)
+]
 data = rr[["region", "value", "n_authorities", "solutions"]]
-charts.append(_charts.Chart(
-    "regions", _charts.region_rates(rr, "Adjusted response rate by region"),
-    "Regional response rates",
-    "Published adjusted response rate per region, with the number of authorities in the region; the red tick is "
-    "the nearest rate if every authority were eligible. Source tables: <code>response_rates</code>, "
-    "<code>local_authorities</code>; view <code>response_rate_regions</code>.",
-    "Bars per region: " + "; ".join(f"{r.region} {r.value}% of {r.n_authorities} authorities"
-                                    for r in data.itertuples()), data))
+charts.append(
+    _charts.Chart(
+        "regions",
+        _charts.region_rates(rr, "Adjusted response rate by region"),
+        "Regional response rates",
+        "Published adjusted response rate per region, with the number of authorities in the region; the red tick is "
+        "the nearest rate if every authority were eligible. Source tables: <code>response_rates</code>, "
+        "<code>local_authorities</code>; view <code>response_rate_regions</code>.",
+        "Bars per region: "
+        + "; ".join(f"{r.region} {r.value}% of {r.n_authorities} authorities" for r in data.itertuples()),
+        data,
+    )
+)
 
-lines = ["# Charts", "", "Drawn from the data when this site was built (SVG, no web fonts or scripts). Each chart "
-         "reproduces one the reports printed, or adds what helps read them; the data behind it is listed below it.",
-         ""]
+lines = [
+    "# Charts",
+    "",
+    "Drawn from the data when this site was built (SVG, no web fonts or scripts). Each chart "
+    "reproduces one the reports printed, or adds what helps read them; the data behind it is listed below it.",
+    "",
+]
 for c in charts:
     with mkdocs_gen_files.open(f"charts/{c.name}.svg", "w") as fh:
         fh.write(c.svg)
     alt = c.alt.replace('"', "'")
-    lines += [f"## {c.title}", "", "<figure>", f'<img src="../charts/{c.name}.svg" alt="{md(alt)}">',
-              f"<figcaption>{c.caption}</figcaption>", "</figure>", "",
-              "<details><summary>Data behind this chart</summary>", "", table(c.data), "", "</details>", ""]
-lines += ["## Audit status at a glance", "", "<figure>",
-          '<img src="../charts/audit_status.svg" alt="Audit status per document, see the figure audit page">',
-          "<figcaption>Source view: <code>figure_audit</code>.</figcaption>", "</figure>", ""]
+    lines += [
+        f"## {c.title}",
+        "",
+        "<figure>",
+        f'<img src="../charts/{c.name}.svg" alt="{md(alt)}">',
+        f"<figcaption>{c.caption}</figcaption>",
+        "</figure>",
+        "",
+        "<details><summary>Data behind this chart</summary>",
+        "",
+        table(c.data),
+        "",
+        "</details>",
+        "",
+    ]
+lines += [
+    "## Audit status at a glance",
+    "",
+    "<figure>",
+    '<img src="../charts/audit_status.svg" alt="Audit status per document, see the figure audit page">',
+    "<figcaption>Source view: <code>figure_audit</code>.</figcaption>",
+    "</figure>",
+    "",
+]
 write("charts.md", "\n".join(lines))
 
 
 # ---------------------------------------------------------------- changelog and citation
 write("changelog.md", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"))
-write("cite.md", "# How to cite\n\nCite the dataset with its version, and the source reports of 4Children. "
-      "The citation file `CITATION.cff` at the repository root says:\n\n```yaml\n"
-      + (ROOT / "CITATION.cff").read_text(encoding="utf-8") + "```\n")
+write(
+    "cite.md",
+    "# How to cite\n\nCite the dataset with its version, and the source reports of 4Children. "
+    "The citation file `CITATION.cff` at the repository root says:\n\n```yaml\n"
+    + (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    + "```\n",
+)
 con.close()

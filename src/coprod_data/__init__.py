@@ -9,6 +9,8 @@ The public API is small and imports nothing heavy until it is used::
     >>> report = coprod_data.validate()                  # every check, one report
     >>> report.ok
     True
+    >>> audit = coprod_data.audit()                      # every figure beside its recomputation
+    >>> con = coprod_data.connect()                      # DuckDB: tables and views
 
 pandas, pandera and frictionless load on first use, not at import time.
 """
@@ -20,11 +22,14 @@ from typing import TYPE_CHECKING, Any
 from coprod_data._version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from pathlib import Path
+
+    import duckdb
     import pandas as pd
 
     from coprod_data.validation import ValidationReport
 
-__all__ = ["CoprodDataError", "__version__", "load", "resource_names", "validate"]
+__all__ = ["CoprodDataError", "__version__", "audit", "connect", "load", "resource_names", "validate"]
 
 
 def resource_names(path: str | None = None) -> list[str]:
@@ -50,7 +55,7 @@ def load(name: str, path: str | None = None) -> pd.DataFrame:
 
     Examples:
         >>> rates = load("response_rates")
-        >>> int(rates.loc[rates.figure_id == "rr-north-east-adjusted", "value_pct"].iloc[0])  # doctest: +SKIP
+        >>> int(rates.loc[rates.figure_id == "rr-north_east-adjusted", "value_pct"].iloc[0])
         55
     """
     from coprod_data.loading import load as _load
@@ -72,6 +77,40 @@ def validate(path: str | None = None) -> ValidationReport:
     from coprod_data.validation import validate as _validate
 
     return _validate(path)
+
+
+def audit(path: str | None = None, *, status: str | None = None, document: str | None = None) -> pd.DataFrame:
+    """The figure audit: every published figure and claim beside its recomputation.
+
+    One row per figure (the fact tables) and per claim (the claims register), with
+    ``published``, ``recomputed``, ``rule``, ``status`` (reproduced, within_rounding,
+    discrepancy, not_recomputable) and ``detail``; discrepancies first. See
+    :func:`coprod_data.auditing.audit`.
+
+    Examples:
+        >>> df = audit(status="discrepancy", document="telford_case_study")
+        >>> "tel-12" in set(df.figure_id)
+        True
+    """
+    from coprod_data.auditing import audit as _audit
+
+    return _audit(path, status=status, document=document)
+
+
+def connect(database: str | Path | None = None, path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection holding every resource as a table and every view.
+
+    With ``database`` a ``.duckdb`` file is opened, or built there when missing.
+    See :func:`coprod_data.db.connect`.
+
+    Examples:
+        >>> con = connect()
+        >>> con.execute("SELECT count(*) FROM local_authorities").fetchone()[0]
+        152
+    """
+    from coprod_data.db import connect as _connect
+
+    return _connect(database, path)
 
 
 def __getattr__(name: str) -> Any:

@@ -159,8 +159,8 @@ def audit(
     Exits 0 whatever the audit finds (finding discrepancies is its job); 2 only when it
     cannot run.
     """
-    from coprod_data.audit import audit as run
-    from coprod_data.audit import summarise
+    from coprod_data.auditing import audit as run
+    from coprod_data.auditing import issues, summarise
 
     try:
         df = run(path, status=status.value if status else None, document=document)
@@ -169,6 +169,12 @@ def audit(
     if fmt is AuditFormat.text:
         typer.echo("Figure audit: counts per document and status\n")
         typer.echo(summarise(df).to_string() if len(df) else "(no rows)")
+        distinct = issues(df)
+        if len(distinct):
+            typer.echo(
+                f"\n{int((df.status == 'discrepancy').sum())} discrepancy rows come from "
+                f"{len(distinct)} distinct inconsistencies in the reports."
+            )
         for st in ("discrepancy", "not_recomputable", "within_rounding", "reproduced"):
             part = df[df.status == st]
             if len(part):

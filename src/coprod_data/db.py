@@ -33,8 +33,16 @@ def view_files() -> list[Path]:
 
 def _build(con: duckdb.DuckDBPyConnection, path: str | Path | None) -> None:
     from coprod_data.ddl import build_tables_sql
+    from coprod_data.package import missing_resources
 
     pkg = read_package(path)
+    missing = missing_resources(pkg)
+    if missing:
+        raise CoprodDataError(
+            f"the package lacks resources the views need: {', '.join(missing)}; "
+            "run 'coprod-data validate' on it",
+            file=str(pkg.descriptor),
+        )
     for res in pkg.resources:
         if not res.file.is_file():
             raise CoprodDataError("file not found", file=res.path)
@@ -129,13 +137,17 @@ def query(sql: str, path: str | Path | None = None):
         raise CoprodDataError("empty query")
     con = connect(path=path)
     try:
+        # the query sees the package's tables and views only: no files, no extensions
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
         statements = con.extract_statements(text)
         if len(statements) != 1:
             raise CoprodDataError(f"one statement at a time, please (got {len(statements)})")
         kind = statements[0].type
         if kind not in (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN):
+            first = text.split(None, 1)[0].upper()
             raise CoprodDataError(
-                f"the database is read-only here: {kind.name} statements are not allowed; use SELECT, WITH, "
+                f"the database is read-only here: {first} statements are not allowed; use SELECT, WITH, "
                 "FROM, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN"
             )
         return con.execute(text).df()
@@ -145,25 +157,56 @@ def query(sql: str, path: str | Path | None = None):
         con.close()
 
 
+DATABASE_SUFFIXES = (".duckdb", ".db")
+
+
+def _sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _is_our_export(folder: Path) -> bool:
+    """A folder export may replace: one that holds only Parquet files (an earlier export)."""
+    entries = list(folder.iterdir())
+    return bool(entries) and all(p.is_file() and p.suffix == ".parquet" for p in entries)
+
+
 def export(target: str | Path, *, force: bool = False, path: str | Path | None = None) -> Path:
     """Write the database: a ``.duckdb`` file, or Parquet files (one per table and view) in a folder.
 
-    A folder is chosen when ``target`` is an existing directory or ends with ``/``.
-    Written to a temporary name beside the target and renamed, so a failure leaves
-    nothing partial. Refuses to overwrite unless ``force``. The data version is in
-    the ``package_info`` table (and ``package_info.parquet``).
+    A folder is chosen when ``target`` is an existing directory or ends with ``/``;
+    otherwise the name must end in ``.duckdb`` or ``.db``. Written to a temporary name
+    beside the target and renamed, so a failure leaves nothing partial. Refuses to
+    overwrite unless ``force``, and even then replaces only a database file or a folder
+    that holds nothing but Parquet files (an earlier export): it never deletes anything
+    else. The data version is in the ``package_info`` table (and ``package_info.parquet``).
     """
     raw = str(target)
+    if not raw.strip():
+        raise CoprodDataError("no output path given")
     as_dir = raw.endswith(("/", "\\")) or Path(raw).is_dir()
-    out = Path(raw.rstrip("/\\") or raw)
+    out = Path(raw.rstrip("/\\") or raw).absolute()
+    if as_dir and (out == Path.cwd().absolute() or out == Path(out.anchor) or out == Path.home()):
+        raise CoprodDataError(
+            "refusing to export into the current, home or root folder; name a new folder", file=str(out)
+        )
+    if not as_dir and out.suffix not in DATABASE_SUFFIXES:
+        raise CoprodDataError("expected a .duckdb (or .db) file name, or a folder ending with '/'", file=raw)
     if out.exists():
         if not force:
             raise CoprodDataError("already exists; use --force to overwrite", file=str(out))
         if as_dir and not out.is_dir():
             raise CoprodDataError("exists and is not a folder", file=str(out))
+        if as_dir and not _is_our_export(out):
+            raise CoprodDataError(
+                "exists and holds files other than Parquet exports; refusing to replace it", file=str(out)
+            )
+        if not as_dir and not out.is_file():
+            raise CoprodDataError("exists and is not a file", file=str(out))
     parent = out.parent
-    if not parent.is_dir():
+    if not parent.exists():
         raise CoprodDataError("the folder to write into does not exist", file=str(parent))
+    if not parent.is_dir():
+        raise CoprodDataError("is not a folder", file=str(parent))
     import duckdb
 
     try:
@@ -175,17 +218,15 @@ def export(target: str | Path, *, force: bool = False, path: str | Path | None =
             con = connect(path=path)
             try:
                 for name, _kind in relations(con):
-                    con.execute(
-                        f"COPY (SELECT * FROM \"{name}\") TO '{staging / (name + '.parquet')}' "
-                        "(FORMAT parquet)"
-                    )
+                    dest = _sql_string(str(staging / f"{name}.parquet"))
+                    con.execute(f'COPY (SELECT * FROM "{name}") TO {dest} (FORMAT parquet)')
             finally:
                 con.close()
             built = staging
         else:
             built = staging / out.name
             connect(built, path=path).close()
-        if out.exists():  # --force
+        if out.exists():  # --force, checked above to be a file or an earlier export
             if out.is_dir():
                 shutil.rmtree(out)
             else:

@@ -107,6 +107,15 @@ def _parse_resource(raw: dict[str, Any], base: Path, where: str) -> Resource:
     for key in ("name", "path", "schema"):
         if key not in raw:
             raise CoprodDataError(f"a resource has no {key!r}", file=where, field=key)
+    rel = str(raw["path"])
+    parts = Path(rel).parts
+    if "://" in rel or Path(rel).is_absolute() or ".." in parts or not parts:
+        raise CoprodDataError(
+            f"resource {raw['name']!r} has path {rel!r}; paths must stay inside the package folder "
+            "(relative, no '..', no URL)",
+            file=where,
+            field="path",
+        )
     schema = raw["schema"]
     if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
         raise CoprodDataError(
@@ -150,6 +159,17 @@ def _parse_resource(raw: dict[str, Any], base: Path, where: str) -> Resource:
         bytes=raw.get("bytes"),
         base=base,
     )
+
+
+def required_resources() -> list[str]:
+    """Names of the resources the views and checks need: those of the bundled package."""
+    return [r.name for r in read_package().resources]
+
+
+def missing_resources(pkg: Package) -> list[str]:
+    """Resources of the bundled package that ``pkg`` does not declare."""
+    have = {r.name for r in pkg.resources}
+    return [n for n in required_resources() if n not in have]
 
 
 def read_package(path: str | Path | None = None) -> Package:

@@ -33,6 +33,7 @@ class Problem:
     file: str | None = None
     row: int | None = None
     field: str | None = None
+    reference: str | None = None  # for a foreign-key problem: the resource referred to
 
     def __str__(self) -> str:
         where = [self.file or self.resource]

@@ -110,9 +110,17 @@ def _frictionless_problems(descriptor: Path) -> list[Problem]:
                     file=getattr(task, "place", None),
                     row=row,
                     field=fname,
+                    reference=getattr(err, "reference_name", None),
                 )
             )
     return out
+
+
+def _without_cascades(problems: list[Problem]) -> list[Problem]:
+    """Drop foreign-key errors that point into a resource which has problems of its own:
+    one broken table should give its own messages, not one per row that refers to it."""
+    broken = {p.resource for p in problems if "foreign-key" not in p.check}
+    return [p for p in problems if not ("foreign-key" in p.check and p.reference in broken)]
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
@@ -141,12 +149,23 @@ def validate(path: str | Path | None = None) -> ValidationReport:
     """
     from coprod_data.checks import run_checks
     from coprod_data.loading import pandera_problems
+    from coprod_data.package import missing_resources
     from coprod_data.table import read_table
 
     descriptor = resolve_descriptor(path)
     pkg: Package = read_package(descriptor)
     report = ValidationReport(descriptor=pkg.descriptor, resources=len(pkg.resources))
-    problems = _frictionless_problems(pkg.descriptor)
+    problems = [
+        Problem(
+            "datapackage",
+            "resource-set",
+            f"the descriptor does not declare resource {name!r}, which the audit and views need",
+            file=str(pkg.descriptor),
+            field="resources",
+        )
+        for name in missing_resources(pkg)
+    ]
+    problems += _frictionless_problems(pkg.descriptor)
     frames = {}
     for res in pkg.resources:
         try:
@@ -165,7 +184,7 @@ def validate(path: str | Path | None = None) -> ValidationReport:
         if not schema_probs:
             frames[res.name] = frame
     problems.extend(run_checks(pkg, frames))
-    report.problems = _dedupe(problems)
+    report.problems = _dedupe(_without_cascades(problems))
     return report
 
 

@@ -23,8 +23,16 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 pytestmark = pytest.mark.slow
 
@@ -79,17 +87,27 @@ def test_every_page_loads_cleanly_with_working_links_and_images(site, server, br
     for rel in pages(site):
         url = urljoin(server, rel)
         page = context.new_page()
-        page.on("console", lambda m, u=url: problems.append(f"{u}: console {m.type}: {m.text}")
-                if m.type == "error" else None)
+        page.on(
+            "console",
+            lambda m, u=url: (
+                problems.append(f"{u}: console {m.type}: {m.text}") if m.type == "error" else None
+            ),
+        )
         page.on("pageerror", lambda e, u=url: problems.append(f"{u}: page error: {e}"))
         page.on("requestfailed", lambda r, u=url: problems.append(f"{u}: request failed: {r.url}"))
-        page.on("response", lambda r, u=url: problems.append(f"{u}: HTTP {r.status} for {r.url}")
-                if r.status >= 400 else None)
-        response = page.goto(url, wait_until="networkidle")
+        page.on(
+            "response",
+            lambda r, u=url: (
+                problems.append(f"{u}: HTTP {r.status} for {r.url}") if r.status >= 400 else None
+            ),
+        )
+        response = page.goto(url, wait_until="load")
         assert response is not None and response.ok, url
-        broken = page.eval_on_selector_all("img", "els => els.filter(e => !e.complete || e.naturalWidth === 0)"
-                                                  ".map(e => e.getAttribute('src'))")
-        problems += [f"{url}: image did not load: {src}" for src in broken]
+        broken = page.eval_on_selector_all(
+            "img",
+            "els => els.filter(e => !e.complete || e.naturalWidth === 0).map(e => e.getAttribute('src'))",
+        )
+        problems.extend(f"{url}: image did not load: {src}" for src in broken)
         anchors[url] = set(page.eval_on_selector_all("[id]", "els => els.map(e => e.id)"))
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
             if href.startswith(server):

@@ -17,7 +17,7 @@ import pandas as pd
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from coprod_data.audit import audit
+from coprod_data.auditing import audit
 from coprod_data.fileio import stamp
 from coprod_data.paths import package_root
 

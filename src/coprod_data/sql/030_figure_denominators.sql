@@ -6,8 +6,15 @@
 --            base (sector sizes, phase not stated; Telford participants, who may
 --            not all have answered)
 --   derived: returns implied by the raw response rate (every whole number of
---            returns whose share of the 152 authorities rounds to the printed rate)
+--            returns whose share of the 152 authorities rounds to the printed rate),
+--            and the total returns the regional table allows with its adjusted total
 -- A figure may have several candidate bases (derived); the checks try each.
+CREATE OR REPLACE VIEW figure_denominator_regions AS
+SELECT rr.region_id AS unit_id, rr.value_pct AS published_pct, count(la.la_id) AS n_max
+FROM response_rates rr JOIN local_authorities la USING (region_id)
+WHERE rr.scope = 'region'
+GROUP BY ALL;
+
 CREATE OR REPLACE VIEW figure_denominators AS
 WITH respondents AS (
     SELECT phase, value AS n, figure_id AS base_figure_id
@@ -41,11 +48,22 @@ WITH respondents AS (
            'Telford workshop participants (not all may have answered)'
     FROM fact_figures f, telford t
     WHERE f.resource = 'understanding' AND f.group_id = 'telford_participants'
+), regional_returns AS (  -- total returns the regional table allows with its adjusted total
+    SELECT DISTINCT j.total_returns AS n FROM rate_joint('figure_denominator_regions') j
+    WHERE j.rounding = 'either'
+      AND pct_covers((SELECT max(value_pct) FROM response_rates WHERE scope = 'national' AND measure = 'adjusted'),
+                     j.total_returns, j.total_eligible, 'either')
 ), national AS (
     SELECT f.figure_id, ret.n, 'derived', ret.base_figure_id,
            'returns implied by the raw response rate of the 152 authorities'
     FROM fact_figures f, returns ret
     WHERE f.resource IN ('practice_rates', 'resource_ratings')
+    UNION ALL
+    SELECT f.figure_id, rg.n, 'derived', NULL,
+           'returns implied by the regional response-rate table'
+    FROM fact_figures f, regional_returns rg
+    WHERE f.resource IN ('practice_rates', 'resource_ratings')
+      AND rg.n NOT IN (SELECT n FROM returns)
 )
 SELECT * FROM attitude
 UNION ALL SELECT * FROM national;

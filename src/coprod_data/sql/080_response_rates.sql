@@ -8,9 +8,8 @@ SELECT region_id, count(*) AS n_authorities FROM local_authorities GROUP BY regi
 -- 1 <= e <= authorities in the region and 0 <= r <= e whose rate r/e rounds to the
 -- published adjusted rate, under each rounding rule (macro rate_solutions).
 CREATE OR REPLACE VIEW response_rate_region_input AS
-SELECT rr.region_id AS unit_id, rr.value_pct AS published_pct, ra.n_authorities AS n_max, rr.figure_id
-FROM response_rates rr JOIN region_authorities ra USING (region_id)
-WHERE rr.scope = 'region';
+SELECT d.unit_id, d.published_pct, d.n_max, rr.figure_id
+FROM figure_denominator_regions d JOIN response_rates rr ON rr.region_id = d.unit_id AND rr.scope = 'region';
 
 CREATE OR REPLACE VIEW response_rate_region_solutions AS
 SELECT i.figure_id, s.unit_id AS region_id, s.published_pct, s.n_max AS n_authorities, s.rounding,

@@ -15,7 +15,8 @@ sectors AS (
     SELECT sum(value) FILTER (WHERE group_id IN ('health', 'community_advice')) AS parts,
            sum(value) FILTER (WHERE group_id IN ('health', 'community_advice', 'parents')) AS parts_with_parents,
            max(value) FILTER (WHERE group_id = 'other_sectors') AS other,
-           list(figure_id ORDER BY figure_id) FILTER (WHERE group_id IN ('health', 'community_advice', 'parents', 'other_sectors')) AS ids
+           list(figure_id ORDER BY figure_id) FILTER (WHERE group_id IN ('health', 'community_advice', 'other_sectors'))
+               AS ids
     FROM c WHERE subject = 'sector_respondents'
 ), telford AS (
     SELECT max(value) FILTER (WHERE period = '2012-11') AS first_ws,
@@ -49,11 +50,12 @@ sectors AS (
     FROM sectors, resp
     UNION ALL
     SELECT 'other-sector-parts', 'attitude_survey', '2.3',
-           'Health, community advice (and parents) fit within the other sectors.',
-           other::VARCHAR, parts || ' (' || parts_with_parents || ' with parents)',
-           CASE WHEN parts_with_parents <= other THEN 'reproduced' ELSE 'discrepancy' END,
-           'Health ' || '+ community advice = ' || parts || ', with the parents ' || parts_with_parents
-             || ', within the ' || other || ' in other sectors; the report does not list the rest.',
+           'Health and community advice fit within the other sectors.',
+           other::VARCHAR, parts::VARCHAR,
+           CASE WHEN parts <= other THEN 'reproduced' ELSE 'discrepancy' END,
+           'Health + community advice = ' || parts || ', within the ' || other || ' in other sectors (with the '
+             || (parts_with_parents - parts) || ' parents, whom the report places in no sector, '
+             || parts_with_parents || '); the report does not list the rest.',
            ids
     FROM other_parts
     UNION ALL

@@ -19,9 +19,11 @@ WITH cl AS (
     FROM claims
 ), cited AS (
     SELECT cl.claim_id, unnest(cl.cited) AS figure_id FROM cl
-), cited_values AS (
-    SELECT c.claim_id, f.figure_id, f.value, s.status, s.detail
+), cited_values AS MATERIALIZED (
+    SELECT c.claim_id, f.figure_id, f.value, s.status, s.detail, s.issue_key
     FROM cited c JOIN fact_figures f USING (figure_id) JOIN figure_status s USING (figure_id)
+), claim_issue AS (
+    SELECT claim_id, min(issue_key) AS issue_key FROM cited_values GROUP BY claim_id
 ), dates AS (
     SELECT claim_id, NULL AS recomputed, 'none' AS rounding, 'not_recomputable' AS status,
            'A date: nothing in the reports recomputes it.' AS detail
@@ -92,7 +94,7 @@ WITH cl AS (
     FROM cl JOIN cited_values v USING (claim_id)
     WHERE cl.claim_kind IN ('ratio_phrase', 'threshold')
     GROUP BY cl.claim_id, cl.relation, cl.value
-), ch AS (SELECT * FROM pre_post_changes), rk AS (SELECT * FROM ranked_figures),
+), ch AS MATERIALIZED (SELECT * FROM pre_post_changes), rk AS MATERIALIZED (SELECT * FROM ranked_figures),
 q1 AS (  -- att-11: understanding rose markedly; two-proportion z test on the stated bases
     SELECT 'att-11' AS claim_id,
            pre.value_pct || '% -> ' || post.value_pct || '%, z = ' || round(t.z, 1) AS recomputed,
@@ -157,40 +159,77 @@ q1 AS (  -- att-11: understanding rose markedly; two-proportion z test on the st
          AS c(claim_id, group_id, items)
     JOIN ch ON ch.resource = 'impact_ratings' AND ch.group_id = c.group_id
     GROUP BY c.claim_id, c.items
-), ranks AS (  -- ordinal claims on printed lists: an item holds a rank in the named phases
-    SELECT c.claim_id,
-           string_agg(coalesce(rk.phase, 'list') || ': ' || rk.item_id || ' ' || rk.value || '% rank ' || rk.value_rank
-                      || CASE WHEN rk.n_tied > 1 THEN ' (tied)' ELSE '' END, '; ' ORDER BY rk.phase DESC, rk.item_id),
+), pooled AS (  -- 4.5 ranks the children's centre comments aggregated over both phases (mean share)
+    SELECT 'best_feature_shares' AS resource, 'childrens_centres' AS group_id, 'pooled' AS phase, item_id,
+           (pre_value + post_value) / 2.0 AS value,
+           dense_rank() OVER (ORDER BY pre_value + post_value DESC) AS value_rank,
+           count(*) OVER (PARTITION BY pre_value + post_value) AS n_tied,
+           NULL AS source_kind, '4.5' AS section, 'share_of_comments' AS measure
+    FROM ch WHERE resource = 'best_feature_shares' AND group_id = 'childrens_centres'
+), rank_rows AS (
+    SELECT resource, group_id, phase, item_id, value::DOUBLE AS value, value_rank, n_tied, source_kind, section,
+           measure
+    FROM rk
+    UNION ALL SELECT * FROM pooled
+), rank_claims AS (
+    SELECT * FROM (VALUES
+            ('att-14', 'la_action_shares', 'vcs', 'phases', NULL, ['vcs_openness'], [1]),
+            ('att-30', 'la_action_shares', 'vcs', 'phases', NULL, ['vcs_openness'], [1]),
+            ('att-15', 'la_action_shares', 'childrens_centres', 'phases', NULL,
+             ['cc_involve_vcs', 'cc_more_commitment'], [1, 2]),
+            ('att-31', 'la_action_shares', 'childrens_centres', 'phases', NULL,
+             ['cc_involve_vcs', 'cc_more_commitment'], [1, 2]),
+            ('att-20', 'best_feature_shares', 'vcs', 'phases', NULL, ['vcs_sharing'], [1]),
+            ('att-21', 'best_feature_shares', 'vcs', 'phases', NULL, ['vcs_better_service'], [2]),
+            ('att-22', 'best_feature_shares', 'vcs', 'phases', NULL,
+             ['vcs_mutual_understanding', 'vcs_communication'], [3, 4]),
+            ('att-26', 'best_feature_shares', 'childrens_centres', 'pooled', NULL, ['cc_sharing'], [1]),
+            ('att-27', 'best_feature_shares', 'childrens_centres', 'pooled', NULL, ['cc_mutual_understanding'], [2]),
+            ('att-28', 'best_feature_shares', 'childrens_centres', 'pooled', NULL, ['cc_breadth_of_offer'], [3]),
+            ('nat-11', 'resource_ratings', 'la_respondents', 'phases', 'Challenge 1',
+             ['how_to_guides', 'policy_briefings', 'governance_workshops'], [3, 4, 5]),
+            ('nat-37', 'resource_ratings', 'la_respondents', 'phases', 'Challenge 1',
+             ['commissioning_procurement_workshops', 'leadership_business_skills_workshops'], [1, 2]),
+            ('nat-38', 'resource_ratings', 'la_respondents', 'phases', 'Challenge 3',
+             ['commissioning_procurement_workshops'], [1])
+         ) AS t(claim_id, resource, group_id, mode, section, items, ranks)
+), rank_joined AS (
+    SELECT c.claim_id, c.items, c.ranks, r.*,
+           list_contains(c.items, r.item_id) AS is_claimed,
+           list_contains(c.ranks, r.value_rank) AS at_claimed_rank
+    FROM rank_claims c
+    JOIN rank_rows r ON r.resource = c.resource AND r.group_id = c.group_id
+     AND (coalesce(r.phase, '') = 'pooled') = (c.mode = 'pooled')
+     AND (c.section IS NULL OR (r.section = c.section AND r.source_kind = 'text' AND r.measure = 'rated_important'))
+), ranks AS (  -- ordinal claims on printed lists: the named items hold the named ranks
+    SELECT claim_id,
+           string_agg(coalesce(phase, 'list') || ': ' || item_id || ' ' || fmt_num(value) || '% rank ' || value_rank
+                      || CASE WHEN n_tied > 1 THEN ' (tied)' ELSE '' END, '; ' ORDER BY phase DESC, item_id)
+               FILTER (WHERE is_claimed),
            'exact',
-           CASE WHEN bool_and(list_contains(c.ranks, rk.value_rank) AND rk.n_tied = 1) THEN 'reproduced'
-                WHEN bool_and(list_contains(c.ranks, rk.value_rank)) THEN 'within_rounding'
+           CASE WHEN bool_and(at_claimed_rank AND n_tied = 1) FILTER (WHERE is_claimed) THEN 'reproduced'
+                WHEN bool_and(at_claimed_rank) FILTER (WHERE is_claimed) THEN 'within_rounding'
                 ELSE 'discrepancy' END,
-           CASE WHEN bool_and(list_contains(c.ranks, rk.value_rank))
-                THEN 'Holds in every printed phase' || CASE WHEN bool_and(rk.n_tied = 1) THEN '.'
-                                                            ELSE ', with a tie.' END
-                ELSE 'Holds ' || coalesce('in the ' || string_agg(DISTINCT coalesce(rk.phase, 'single'), ', ' ORDER BY coalesce(rk.phase, 'single'))
-                       FILTER (WHERE list_contains(c.ranks, rk.value_rank)) || ' table', 'in no table')
-                     || ' but not ' || string_agg(DISTINCT coalesce(rk.phase, 'single'), ', ' ORDER BY coalesce(rk.phase, 'single'))
-                       FILTER (WHERE NOT list_contains(c.ranks, rk.value_rank))
-                     || '; there the ranks are: ' || string_agg(rk.item_id || ' ' || rk.value || '% (rank '
-                       || rk.value_rank || ')', ', ' ORDER BY rk.phase DESC, rk.item_id) || '.' END
-    FROM (VALUES
-            ('att-14', 'la_action_shares', ['vcs_openness'], [1]),
-            ('att-30', 'la_action_shares', ['vcs_openness'], [1]),
-            ('att-15', 'la_action_shares', ['cc_involve_vcs', 'cc_more_commitment'], [1, 2]),
-            ('att-31', 'la_action_shares', ['cc_involve_vcs', 'cc_more_commitment'], [1, 2]),
-            ('att-20', 'best_feature_shares', ['vcs_sharing'], [1]),
-            ('att-21', 'best_feature_shares', ['vcs_better_service'], [2]),
-            ('att-22', 'best_feature_shares', ['vcs_mutual_understanding', 'vcs_communication'], [3, 4]),
-            ('att-26', 'best_feature_shares', ['cc_sharing'], [1]),
-            ('att-27', 'best_feature_shares', ['cc_mutual_understanding'], [2]),
-            ('att-28', 'best_feature_shares', ['cc_breadth_of_offer'], [3]),
-            ('nat-11', 'resource_ratings', ['how_to_guides', 'policy_briefings', 'governance_workshops'], [3, 4, 5])
-         ) AS c(claim_id, resource, items, ranks)
-    JOIN rk ON rk.resource = c.resource AND list_contains(c.items, rk.item_id)
-           AND (c.claim_id <> 'nat-11' OR (rk.source_kind = 'text' AND rk.section = 'Challenge 1'
-                                           AND rk.measure = 'rated_important'))
-    GROUP BY c.claim_id
+           CASE WHEN bool_and(at_claimed_rank) FILTER (WHERE is_claimed)
+                THEN CASE WHEN bool_or(phase = 'pooled') THEN 'Holds with the comments of both phases pooled'
+                          ELSE 'Holds in every printed list' END
+                     || CASE WHEN bool_and(n_tied = 1) FILTER (WHERE is_claimed) THEN '.' ELSE ', with a tie.' END
+                     || coalesce(' ' || any_value(pooled_note) FILTER (WHERE pooled_note IS NOT NULL), '')
+                ELSE 'Does not hold: at the claimed rank(s) stand '
+                     || string_agg(coalesce(phase, 'list') || ' ' || item_id || ' ' || fmt_num(value) || '% (rank '
+                                   || value_rank || ')', ', ' ORDER BY phase DESC, value_rank, item_id)
+                        FILTER (WHERE at_claimed_rank AND NOT is_claimed)
+                     || '; the named item(s): '
+                     || string_agg(coalesce(phase, 'list') || ' ' || item_id || ' ' || fmt_num(value) || '% (rank '
+                                   || value_rank || ')', ', ' ORDER BY phase DESC, item_id) FILTER (WHERE is_claimed)
+                     || '.' END
+    FROM (SELECT j.*, CASE WHEN j.phase = 'pooled' AND j.is_claimed THEN
+                 'Phase by phase: ' || (SELECT string_agg(x.phase || ' ' || x.item_id || ' ' || x.value || '% (rank '
+                                                         || x.value_rank || ')', ', ' ORDER BY x.phase DESC)
+                                        FROM rk x WHERE x.resource = j.resource AND x.group_id = j.group_id
+                                         AND x.item_id = j.item_id) || '.' END AS pooled_note
+          FROM rank_joined j)
+    GROUP BY claim_id
 ), cc_counts AS (  -- att-23 and att-24: seven of nine impacts rose; the other two barely moved
     SELECT 'att-23', count(*) FILTER (WHERE change > 0) || ' of ' || count(*) || ' rose', 'changes of whole percentages',
            CASE WHEN count(*) FILTER (WHERE change > 0) = 7 AND count(*) = 9 THEN 'reproduced' ELSE 'discrepancy' END,
@@ -265,5 +304,22 @@ q1 AS (  -- att-11: understanding rose markedly; two-proportion z test on the st
 SELECT cl.claim_id, cl.document_id, cl.section, cl.claim_kind, cl.statement, cl.published, cl.unit, cl.figure_ids,
        k.recomputed, coalesce(k.rounding, 'none') AS rounding,
        coalesce(k.status, 'not_recomputable') AS status,
-       coalesce(k.detail, 'No recomputation is defined for this claim yet.') AS detail
-FROM cl LEFT JOIN checks k USING (claim_id);
+       coalesce(k.detail, 'No recomputation is defined for this claim yet.') AS detail,
+       CASE WHEN cl.relation IN ('about', 'nearly') THEN 'one tenth (the phrase)'
+            WHEN cl.relation IN ('more_than', 'less_than') OR cl.claim_kind = 'percentage' THEN '1 percentage point'
+            WHEN cl.claim_kind IN ('count', 'total') THEN 'whole number'
+            WHEN cl.claim_kind = 'ordinal' THEN 'rank order'
+            WHEN cl.claim_kind = 'comparison' THEN '1 percentage point'
+            ELSE 'as printed' END AS precision,
+       CASE WHEN cl.relation IN ('about', 'nearly') THEN '5 points: the figure must round to the phrase at one tenth'
+            WHEN cl.relation IN ('more_than', 'less_than') OR cl.claim_kind = 'percentage'
+                 THEN '0.5 point either side of each printed figure'
+            WHEN cl.claim_kind IN ('count', 'total') THEN 'none (exact)'
+            WHEN cl.claim_kind = 'ordinal' THEN 'exact order; a tie is within rounding'
+            WHEN cl.claim_kind = 'comparison'
+                 THEN 'a printed change of 1 point may be under 1 point exactly (about the same)'
+            ELSE 'none' END AS tolerance,
+       CASE WHEN k.status = 'discrepancy' THEN
+            coalesce(CASE WHEN cl.claim_kind IN ('percentage', 'count', 'total') THEN ci.issue_key END,
+                     'claim:' || cl.claim_id) END AS issue_key
+FROM cl LEFT JOIN checks k USING (claim_id) LEFT JOIN claim_issue ci USING (claim_id);

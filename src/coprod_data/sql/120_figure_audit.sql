@@ -3,7 +3,8 @@
 -- the claims register (kind 'claim'). status is one of reproduced, within_rounding,
 -- discrepancy, not_recomputable; detail says why in a sentence; rule names the
 -- rounding rule(s) the checks assumed; precision and tolerance follow from the unit
--- (whole percentages are exact to 0.5 point either side; counts are exact).
+-- (whole percentages are exact to 0.5 point either side; counts are exact; a claim's
+-- tolerance follows from its phrase). issue_key groups the rows of one inconsistency.
 CREATE OR REPLACE VIEW figure_audit AS
 WITH labels AS (
     SELECT impact_id AS item_id, normalised_label AS label FROM impacts
@@ -36,7 +37,11 @@ WITH labels AS (
              || ' (' || f.source_kind || coalesce(': ' || f.source_locator, '') || ')' AS statement,
            CASE WHEN f.unit = 'percent' THEN f.value || '%' ELSE f.value::VARCHAR END AS published,
            f.value::DOUBLE AS published_value, f.printed,
-           s.recomputed, f.unit, s.rounding AS rule, s.status, s.detail, f.figure_id AS figure_ids
+           s.recomputed, f.unit, s.rounding AS rule, s.status, s.detail, f.figure_id AS figure_ids,
+           CASE WHEN f.unit = 'percent' THEN '1 percentage point' ELSE 'whole number' END AS precision,
+           CASE WHEN f.unit = 'percent' THEN '0.5 point either side of the printed value'
+                ELSE 'none (exact)' END AS tolerance,
+           s.issue_key
     FROM fact_figures f
     JOIN figure_status s USING (figure_id)
     JOIN titles t USING (resource)
@@ -47,21 +52,27 @@ WITH labels AS (
     LEFT JOIN counts cn ON cn.figure_id = f.figure_id
 ), claims_rows AS (
     SELECT c.claim_id, 'claim', c.document_id, c.section, c.statement, c.published, cl.value, c.published,
-           c.recomputed, c.unit, c.rounding, c.status, c.detail, c.figure_ids
+           c.recomputed, c.unit, c.rounding, c.status, c.detail, c.figure_ids, c.precision, c.tolerance,
+           c.issue_key
     FROM claim_checks c JOIN claims cl USING (claim_id)
 )
-SELECT *,
-       CASE WHEN unit = 'percent' AND status <> 'not_recomputable' THEN '1 percentage point'
-            WHEN unit = 'percent' THEN '1 percentage point'
-            WHEN unit IN ('people', 'local_authorities', 'items', 'areas', 'centres', 'count') THEN 'whole number'
-            ELSE 'as printed' END AS precision,
-       CASE WHEN unit = 'percent' THEN '0.5 point either side of the printed value'
-            WHEN unit IN ('people', 'local_authorities', 'items', 'areas', 'centres', 'count') THEN 'none (exact)'
-            ELSE 'none' END AS tolerance
-FROM (SELECT * FROM figures UNION ALL SELECT * FROM claims_rows);
+SELECT * FROM figures
+UNION ALL
+SELECT * FROM claims_rows;
 
 -- audit_summary: how many figures and claims end in each status, per document.
 CREATE OR REPLACE VIEW audit_summary AS
 SELECT document_id, kind, status, count(*) AS n
 FROM figure_audit
 GROUP BY ALL;
+
+-- audit_issues: the distinct inconsistencies behind the discrepancy rows. One issue
+-- (the sector counts against the respondents, say) touches several figures and the
+-- claims that cite them; it is counted once here.
+CREATE OR REPLACE VIEW audit_issues AS
+SELECT issue_key, min(document_id) AS document_id, count(*) AS n_rows,
+       string_agg(figure_id, ' ' ORDER BY figure_id) AS figure_ids,
+       (list(detail ORDER BY kind DESC, figure_id))[1] AS detail
+FROM figure_audit
+WHERE status = 'discrepancy'
+GROUP BY issue_key;

@@ -32,6 +32,7 @@ COLUMNS = [
     "printed",
     "published_value",
     "figure_ids",
+    "issue_key",
 ]
 
 
@@ -73,6 +74,22 @@ def audit(
     finally:
         con.close()
     return df.reset_index(drop=True)
+
+
+def issues(df: pd.DataFrame) -> pd.DataFrame:
+    """The distinct inconsistencies behind the discrepancy rows of an audit frame.
+
+    One inconsistency (a total that does not add up, say) marks every figure and claim
+    it touches; this counts it once, with its rows and one explanation.
+    """
+    disc = df[df["status"] == "discrepancy"]
+    grouped = disc.groupby("issue_key", sort=True).agg(
+        document_id=("document_id", "first"),
+        rows=("figure_id", "size"),
+        figure_ids=("figure_id", lambda s: " ".join(sorted(s))),
+        detail=("detail", "first"),
+    )
+    return grouped.reset_index()
 
 
 def summarise(df: pd.DataFrame) -> pd.DataFrame:
