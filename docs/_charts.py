@@ -54,11 +54,12 @@ def pre_post_bars(df: pd.DataFrame, label_col: str, title: str) -> str:
     items = list(df[label_col])
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(items) + 1.0))
     ys = range(len(items))
-    ax.barh([y + 0.2 for y in ys], df["pre_value"], height=0.4, color=PRE, label="before")
-    ax.barh([y - 0.2 for y in ys], df["post_value"], height=0.4, color=POST, label="after")
+    # the axis is inverted below, so the smaller offset is drawn on top: before above after
+    ax.barh([y - 0.2 for y in ys], df["pre_value"], height=0.4, color=PRE, label="before")
+    ax.barh([y + 0.2 for y in ys], df["post_value"], height=0.4, color=POST, label="after")
     for y, (a, b) in enumerate(zip(df["pre_value"], df["post_value"], strict=True)):
-        ax.text(a + 0.5, y + 0.2, f"{a:g}%", va="center", fontsize=7)
-        ax.text(b + 0.5, y - 0.2, f"{b:g}%", va="center", fontsize=7)
+        ax.text(a + 0.5, y - 0.2, f"{a:g}%", va="center", fontsize=7)
+        ax.text(b + 0.5, y + 0.2, f"{b:g}%", va="center", fontsize=7)
     ax.set_yticks(list(ys), items)
     ax.invert_yaxis()
     ax.set_xlim(0, max(100, df[["pre_value", "post_value"]].to_numpy().max() + 10))
@@ -94,7 +95,9 @@ def change_dots(df: pd.DataFrame, title: str) -> str:
 def resource_panels(df: pd.DataFrame, title: str) -> str:
     """Share rating each resource important, one panel per challenge (chart values)."""
     panels = list(dict.fromkeys(df["panel"]))
-    fig, axes = plt.subplots(len(panels), 1, figsize=(7, 1.35 * len(panels) + 0.6), sharex=True)
+    fig, axes = plt.subplots(
+        len(panels), 1, figsize=(7, 1.5 * len(panels) + 0.6), sharex=True, gridspec_kw={"hspace": 0.55}
+    )
     for ax, panel in zip(axes, panels, strict=True):
         part = df[df["panel"] == panel]
         ax.barh(part["resource"], part["value"], color=POST)
@@ -121,7 +124,7 @@ def region_rates(df: pd.DataFrame, title: str) -> str:
         color="#c0392b",
         ms=12,
         mew=2,
-        label="nearest rate with every authority eligible",
+        label="closest rate at or below it if every authority were eligible",
     )
     for y, (v, n) in enumerate(zip(df["value"], df["n_authorities"], strict=True)):
         ax.text(v + 0.8, y, f"{v:g}% of {n}", va="center", fontsize=7)

@@ -168,8 +168,11 @@ lines = [
     "The distinct inconsistencies behind the discrepancy rows: one inconsistency marks every figure and claim "
     "it touches. Both published values stay in the data.",
     "",
-    table(issues_df.assign(figure_ids=[", ".join(row_link(x) for x in ids.split()) for ids in issues_df.figure_ids])[
-        ["document_id", "rows", "detail", "figure_ids"]]),
+    table(
+        issues_df.assign(
+            figure_ids=[", ".join(row_link(x) for x in ids.split()) for ids in issues_df.figure_ids]
+        )[["document_id", "rows", "detail", "figure_ids"]]
+    ),
     "",
     "## Discrepancies",
     "",
@@ -193,10 +196,14 @@ lines.append(
 )
 lines.append("")
 order = {s: i for i, s in enumerate(STATUSES)}
+# sections in reading order: the claims register follows each report from start to end
+reading = {sec: i for i, sec in enumerate(dict.fromkeys(frames["claims"]["section"]))}
 for doc in frames["documents"]["document_id"]:
     part = audit_df[audit_df.document_id == doc]
     lines += [f"## {DOC_TITLES[doc]}", ""]
-    for section, sec in part.groupby("section", sort=False):
+    sections = sorted(part["section"].unique(), key=lambda x: (reading.get(x, len(reading)), x))
+    for section in sections:
+        sec = part[part["section"] == section]
         sec = sec.assign(_o=sec.status.map(order)).sort_values(["_o", "kind", "figure_id"])
         lines += [f"### {section}", ""]
         lines.append(
@@ -388,6 +395,7 @@ write("cookbook.md", "\n".join(lines))
 charts: list[_charts.Chart] = []
 labels = dict(zip(frames["impacts"]["impact_id"], frames["impacts"]["normalised_label"], strict=True))
 groups = {"vcs": "VCS organisations", "childrens_centres": "Children's centres"}
+GROUP_IN_TEXT = {"vcs": "VCS organisations", "childrens_centres": "children's centres"}
 ch = con.execute("SELECT * FROM pre_post_changes WHERE resource = 'impact_ratings'").df()
 for gid, gname in groups.items():
     part = ch[ch.group_id == gid].sort_values("pre_value", ascending=False)
@@ -398,7 +406,7 @@ for gid, gname in groups.items():
             f"q3_{gid}",
             _charts.pre_post_bars(part, "item", f"Q3: {gname} expecting co-production to help"),
             f"Expected impact of co-production, {gname}",
-            f"Share of {gname.lower()} rating co-production helpful on each impact, before and after the workshops "
+            f"Share of {GROUP_IN_TEXT[gid]} rating co-production helpful on each impact, before and after the workshops "
             "(the attitude survey's Q3 chart). Source table: <code>impact_ratings</code>.",
             f"Paired bars for nine impacts, {gname}: "
             + "; ".join(
@@ -455,6 +463,9 @@ res["panel"] = [
     for c in res.challenge_id.astype("object")
 ]
 res["resource"] = res.resource_type_id.astype(str).map(rtypes)
+numbers = dict(zip(frames["challenges"]["challenge_id"], frames["challenges"]["number"], strict=True))
+res["order"] = [int(numbers[c]) if pd.notna(c) else 99 for c in res.challenge_id.astype("object")]
+res = res.sort_values(["order", "chart_position"])
 res["value"] = res.value_pct.astype(int)
 data = res[["panel", "resource", "value", "item_label"]]
 charts.append(
@@ -485,7 +496,7 @@ charts.append(
         _charts.region_rates(rr, "Adjusted response rate by region"),
         "Regional response rates",
         "Published adjusted response rate per region, with the number of authorities in the region; the red tick is "
-        "the nearest rate if every authority were eligible. Source tables: <code>response_rates</code>, "
+        "the closest rate at or below it if every authority were eligible. Source tables: <code>response_rates</code>, "
         "<code>local_authorities</code>; view <code>response_rate_regions</code>.",
         "Bars per region: "
         + "; ".join(f"{r.region} {r.value}% of {r.n_authorities} authorities" for r in data.itertuples()),
