@@ -6,6 +6,7 @@ import csv
 import io
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,9 @@ settings.register_profile(
     "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("COPROD_HYPOTHESIS_PROFILE", "default"))
+
+# Keep the tests' cached databases out of the user's cache folder.
+os.environ.setdefault("COPROD_DATA_CACHE", tempfile.mkdtemp(prefix="coprod-data-cache-"))
 SEEDS = REPO.parent / "shared" / "seeds"
 
 

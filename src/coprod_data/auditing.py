@@ -36,6 +36,40 @@ COLUMNS = [
 ]
 
 
+def audit_rows(
+    path: str | Path | None = None, *, status: str | None = None, document: str | None = None
+) -> tuple[list[str], list[tuple]]:
+    """The audit as column names and rows, discrepancies first (no pandas needed).
+
+    Reads the cached database when it can (:mod:`coprod_data.cache`).
+    """
+    import duckdb
+
+    from coprod_data.db import _first_line, open_read_only
+
+    if status is not None and status not in STATUSES:
+        raise CoprodDataError(f"unknown status {status!r}; choose from {', '.join(STATUSES)}", field="status")
+    con, _ = open_read_only(path)
+    try:
+        documents = [r[0] for r in con.execute("SELECT document_id FROM documents ORDER BY 1").fetchall()]
+        if document is not None and document not in documents:
+            raise CoprodDataError(
+                f"unknown document {document!r}; choose from {', '.join(documents)}", field="document"
+            )
+        order = ", ".join(f"'{s}'" for s in STATUSES)
+        cursor = con.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM figure_audit "
+            "WHERE ($status IS NULL OR status = $status) AND ($document IS NULL OR document_id = $document) "
+            f"ORDER BY list_position([{order}], status), document_id, kind DESC, figure_id",
+            {"status": status, "document": document},
+        )
+        return list(COLUMNS), cursor.fetchall()
+    except duckdb.Error as exc:
+        raise CoprodDataError(f"the audit failed: {_first_line(exc)}") from None
+    finally:
+        con.close()
+
+
 def audit(
     path: str | Path | None = None, *, status: str | None = None, document: str | None = None
 ) -> pd.DataFrame:
@@ -53,27 +87,10 @@ def audit(
         >>> df.loc[df.figure_id == "tel-12", "status"].item()
         'discrepancy'
     """
-    from coprod_data.db import connect
+    import pandas as pd
 
-    if status is not None and status not in STATUSES:
-        raise CoprodDataError(f"unknown status {status!r}; choose from {', '.join(STATUSES)}", field="status")
-    con = connect(path=path)
-    try:
-        documents = [r[0] for r in con.execute("SELECT document_id FROM documents ORDER BY 1").fetchall()]
-        if document is not None and document not in documents:
-            raise CoprodDataError(
-                f"unknown document {document!r}; choose from {', '.join(documents)}", field="document"
-            )
-        order = ", ".join(f"'{s}'" for s in STATUSES)
-        df = con.execute(
-            f"SELECT {', '.join(COLUMNS)} FROM figure_audit "
-            "WHERE ($status IS NULL OR status = $status) AND ($document IS NULL OR document_id = $document) "
-            f"ORDER BY list_position([{order}], status), document_id, kind DESC, figure_id",
-            {"status": status, "document": document},
-        ).df()
-    finally:
-        con.close()
-    return df.reset_index(drop=True)
+    columns, rows = audit_rows(path, status=status, document=document)
+    return pd.DataFrame.from_records(rows, columns=columns)
 
 
 def issues(df: pd.DataFrame) -> pd.DataFrame:

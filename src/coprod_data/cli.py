@@ -121,32 +121,6 @@ def stamp(path: PathArg = None) -> None:
     typer.echo(f"stamped; changed: {', '.join(changed) if changed else 'none'}")
 
 
-def _render(df, fmt: str) -> str:
-    """A DataFrame as csv, json (records), markdown or a plain table."""
-    if fmt == "csv":
-        return df.to_csv(index=False).rstrip("\n")
-    if fmt == "json":
-        return df.to_json(orient="records", force_ascii=False, indent=2)
-    if fmt == "markdown":
-        return _markdown(df)
-    return df.to_string(index=False)
-
-
-def _markdown(df) -> str:
-    def cell(v) -> str:
-        import pandas as pd
-
-        text = "" if v is None or (not isinstance(v, list | tuple) and pd.isna(v)) else str(v)
-        return text.replace("|", "\\|").replace("\n", " ")
-
-    lines = [
-        "| " + " | ".join(map(str, df.columns)) + " |",
-        "| " + " | ".join("---" for _ in df.columns) + " |",
-    ]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in df.itertuples(index=False)]
-    return "\n".join(lines)
-
-
 @app.command()
 def audit(
     fmt: Annotated[AuditFormat, typer.Option("--format", "-f", help="Output format.")] = AuditFormat.text,
@@ -159,33 +133,39 @@ def audit(
     Exits 0 whatever the audit finds (finding discrepancies is its job); 2 only when it
     cannot run.
     """
-    from coprod_data.auditing import audit as run
-    from coprod_data.auditing import issues, summarise
+    from coprod_data.auditing import STATUSES, audit_rows
+    from coprod_data.render import crosstab, render
 
     try:
-        df = run(path, status=status.value if status else None, document=document)
+        columns, rows = audit_rows(path, status=status.value if status else None, document=document)
     except CoprodDataError as exc:
         _fail(exc)
-    if fmt is AuditFormat.text:
-        typer.echo("Figure audit: counts per document and status\n")
-        typer.echo(summarise(df).to_string() if len(df) else "(no rows)")
-        distinct = issues(df)
-        if len(distinct):
-            typer.echo(
-                f"\n{int((df.status == 'discrepancy').sum())} discrepancy rows come from "
-                f"{len(distinct)} distinct inconsistencies in the reports."
-            )
-        for st in ("discrepancy", "not_recomputable", "within_rounding", "reproduced"):
-            part = df[df.status == st]
-            if len(part):
-                typer.echo(f"\n== {st} ({len(part)}) ==")
-                for rec in part.itertuples(index=False):
-                    typer.echo(
-                        f"- {rec.figure_id} [{rec.document_id} {rec.section}] published {rec.published}; "
-                        f"{rec.detail}"
-                    )
-    else:
-        typer.echo(_render(df, fmt.value))
+    if fmt is not AuditFormat.text:
+        typer.echo(render(columns, rows, fmt.value))
+        return
+    records = [dict(zip(columns, row, strict=True)) for row in rows]
+    typer.echo("Figure audit: counts per document and status\n")
+    docs = ["attitude_survey", "telford_case_study", "national_la_survey"]
+    typer.echo(
+        crosstab([(r["document_id"], r["status"]) for r in records], docs, STATUSES)
+        if records
+        else "(no rows)"
+    )
+    disc = [r for r in records if r["status"] == "discrepancy"]
+    if disc:
+        n_issues = len({r["issue_key"] for r in disc})
+        typer.echo(
+            f"\n{len(disc)} discrepancy rows come from {n_issues} distinct inconsistencies in the reports."
+        )
+    for st in STATUSES:
+        part = [r for r in records if r["status"] == st]
+        if part:
+            typer.echo(f"\n== {st} ({len(part)}) ==")
+            for r in part:
+                typer.echo(
+                    f"- {r['figure_id']} [{r['document_id']} {r['section']}] published {r['published']}; "
+                    f"{r['detail']}"
+                )
 
 
 @app.command()
@@ -198,13 +178,14 @@ def sql(
 
     An error in the query is one message and exit code 2.
     """
-    from coprod_data.db import query as run
+    from coprod_data.db import query_rows
+    from coprod_data.render import render
 
     try:
-        df = run(query, path)
+        columns, rows = query_rows(query, path)
     except CoprodDataError as exc:
         _fail(exc)
-    typer.echo(_render(df, fmt.value))
+    typer.echo(render(columns, rows, fmt.value))
 
 
 @app.command()

@@ -117,29 +117,46 @@ def relations(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     return [(str(n), str(t)) for n, t in rows]
 
 
-def query(sql: str, path: str | Path | None = None):
-    """Run one read-only query against the package and return a pandas DataFrame.
+def open_read_only(path: str | Path | None = None) -> tuple[duckdb.DuckDBPyConnection, bool]:
+    """A read-only connection to the package's database, and whether it is the cached one.
+
+    Uses the cached database (see :mod:`coprod_data.cache`) when it can, opened
+    read-only by DuckDB itself; otherwise builds one in memory. Either way the
+    connection cannot touch files: external access is switched off and locked.
+    """
+    import duckdb
+
+    from coprod_data.cache import cached_database
+
+    cached = cached_database(path)
+    if cached is not None:
+        try:
+            con = duckdb.connect(str(cached), read_only=True)
+        except duckdb.Error:
+            cached = None
+    if cached is None:
+        con = connect(path=path)
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+    return con, cached is not None
+
+
+def query_rows(sql: str, path: str | Path | None = None) -> tuple[list[str], list[tuple]]:
+    """Run one read-only query; return the column names and the rows (no pandas needed).
 
     The statement's type is read from DuckDB's own parser: only SELECT-like statements
     (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE) and EXPLAIN run.
 
     Raises :class:`CoprodDataError` for an empty query, more than one statement, a
     statement that would write, or an error in the query (DuckDB's message, first line).
-
-    Examples:
-        >>> query("SELECT count(*) AS n FROM figure_audit").n.item() > 0
-        True
     """
     import duckdb
 
     text = sql.strip()
     if not text.rstrip(";").strip():
         raise CoprodDataError("empty query")
-    con = connect(path=path)
+    con, _ = open_read_only(path)
     try:
-        # the query sees the package's tables and views only: no files, no extensions
-        con.execute("SET enable_external_access = false")
-        con.execute("SET lock_configuration = true")
         statements = con.extract_statements(text)
         if len(statements) != 1:
             raise CoprodDataError(f"one statement at a time, please (got {len(statements)})")
@@ -150,11 +167,28 @@ def query(sql: str, path: str | Path | None = None):
                 f"the database is read-only here: {first} statements are not allowed; use SELECT, WITH, "
                 "FROM, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN"
             )
-        return con.execute(text).df()
+        cursor = con.execute(text)
+        columns = [d[0] for d in cursor.description or []]
+        return columns, cursor.fetchall()
     except duckdb.Error as exc:
         raise CoprodDataError(f"query failed: {_first_line(exc)}") from None
     finally:
         con.close()
+
+
+def query(sql: str, path: str | Path | None = None):
+    """Run one read-only query against the package and return a pandas DataFrame.
+
+    See :func:`query_rows` for what is allowed and the errors raised.
+
+    Examples:
+        >>> query("SELECT count(*) AS n FROM figure_audit").n.item() > 0
+        True
+    """
+    import pandas as pd
+
+    columns, rows = query_rows(sql, path)
+    return pd.DataFrame.from_records(rows, columns=columns)
 
 
 DATABASE_SUFFIXES = (".duckdb", ".db")
