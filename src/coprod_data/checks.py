@@ -7,7 +7,10 @@ problems. They run after every resource has passed its own schema.
   (``'56%'`` -> 56, chart ``0.56999999999999995`` -> 57, ``'Seven'`` -> 7).
 * ``shares-closed``: the shares of one printed list sum to 100 within the slack its
   item count allows under rounding to whole percent, unless the list is flagged open.
-* ``pre-post``: every figure printed for before the workshops has its after figure.
+* ``pre-post``: every figure printed for before the workshops has its after figure,
+  and in charts and tables the other way round too.
+* ``complete-chart``: each chart plots every category of its dimension.
+* ``printed-order``: lists the reports print largest first are still in that order.
 * ``figure-ids``: ``figure_id`` is unique across fact resources and every id a claim
   cites exists.
 * ``list-positions``: a value sits at its label's position in the printed list, and
@@ -196,6 +199,9 @@ PAIR_KEYS = {
 
 
 def check_pre_post(pkg: Package, frames: Frames) -> list[Problem]:
+    """Every pre figure has its post figure; in charts and tables, which print both
+    phases side by side, every post figure has its pre figure too (the text of 4.1
+    prints some post figures alone)."""
     out = []
     for name, keys in PAIR_KEYS.items():
         frame = frames.get(name)
@@ -203,24 +209,115 @@ def check_pre_post(pkg: Package, frames: Frames) -> list[Problem]:
             continue
         res = pkg.resource(name)
         phased = frame[frame["phase"].notna()]
-        posts = {
-            tuple(r)
-            for r in phased.loc[phased["phase"] == "post", keys].astype("string").itertuples(index=False)
+        by_phase = {
+            ph: {
+                tuple(r)
+                for r in phased.loc[phased["phase"] == ph, keys].astype("string").itertuples(index=False)
+            }
+            for ph in ("pre", "post")
         }
-        pres = phased[phased["phase"] == "pre"]
-        for row, rec in pres[keys].astype("string").iterrows():
-            if tuple(rec) not in posts:
-                desc = ", ".join(f"{k}={v}" for k, v in zip(keys, rec, strict=True) if pd.notna(v))
+        for ph, other in (("pre", "post"), ("post", "pre")):
+            part = phased[phased["phase"] == ph]
+            if ph == "post":
+                part = part[part["source_kind"].isin(["chart", "table"])]
+            for row, rec in part[keys].astype("string").iterrows():
+                if tuple(rec) not in by_phase[other]:
+                    desc = ", ".join(f"{k}={v}" for k, v in zip(keys, rec, strict=True) if pd.notna(v))
+                    out.append(
+                        Problem(
+                            name,
+                            "pre-post",
+                            f"{ph} figure has no {other} figure ({desc})",
+                            file=res.path,
+                            row=int(row),
+                            field="phase",
+                        )
+                    )
+    return out
+
+
+# Charts plot every category of their dimension: each Q3 chart (per group and phase)
+# all nine impacts, each national survey chart all six resource types.
+COMPLETE_CHARTS = {
+    "impact_ratings": ("impact_id", "impacts", ["source_locator", "group_id", "phase"]),
+    "resource_ratings": ("resource_type_id", "resource_types", ["source_locator"]),
+}
+
+
+def check_complete_charts(pkg: Package, frames: Frames) -> list[Problem]:
+    out = []
+    for name, (item, dim, keys) in COMPLETE_CHARTS.items():
+        frame, dimension = frames.get(name), frames.get(dim)
+        if frame is None or dimension is None:
+            continue
+        every = set(dimension.iloc[:, 0].astype(str))
+        charts = frame[frame["source_kind"] == "chart"]
+        for key, chart in charts.groupby(keys, observed=True, sort=True):
+            missing = sorted(every - set(chart[item].astype(str)))
+            if missing:
+                label = " / ".join(map(str, key if isinstance(key, tuple) else (key,)))
                 out.append(
                     Problem(
                         name,
-                        "pre-post",
-                        f"pre figure has no post figure ({desc})",
-                        file=res.path,
-                        row=int(row),
-                        field="phase",
+                        "complete-chart",
+                        f"chart {label} lacks {', '.join(missing)}",
+                        file=pkg.resource(name).path,
+                        row=int(chart.index.min()),
+                        field=item,
                     )
                 )
+    return out
+
+
+# Lists the reports print largest first (checked in their printed order):
+# the Q3 charts before the workshops (sections 4.2, 4.4), the Q2 tables before the
+# workshops (4.3, 4.5), the Q4 tables (5) and the overall resources chart.
+SORTED_LISTS = {
+    "impact_ratings": (
+        ["source_locator", "group_id", "phase"],
+        "chart_position",
+        "value_pct",
+        {"phase": "pre"},
+    ),
+    "best_feature_shares": (["group_id", "phase"], "value_position", "share_pct", {"phase": "pre"}),
+    "la_action_shares": (["group_id"], "value_position", "share_pct", {}),
+    "resource_ratings": (
+        ["source_locator"],
+        "chart_position",
+        "value_pct",
+        {"source_kind": "chart", "scope": "overall"},
+    ),
+}
+
+
+def check_printed_order(pkg: Package, frames: Frames) -> list[Problem]:
+    out = []
+    for name, (keys, position, value, where) in SORTED_LISTS.items():
+        frame = frames.get(name)
+        if frame is None:
+            continue
+        part = frame
+        for col, val in where.items():
+            part = part[part[col] == val]
+        for key, lst in part.groupby(keys, observed=True, sort=True):
+            lst = lst.sort_values(position)
+            values = [int(v) for v in lst[value]]
+            pairs = list(zip(lst.index, values, strict=True))
+            for (row, v), prev in zip(pairs[1:], values[:-1], strict=True):
+                if v > prev:
+                    label = " / ".join(map(str, key if isinstance(key, tuple) else (key,)))
+                    out.append(
+                        Problem(
+                            name,
+                            "printed-order",
+                            f"{value} {v} follows {prev} in list {label}, which the report prints "
+                            "largest first",
+                            file=pkg.resource(name).path,
+                            row=int(row),
+                            field=value,
+                        )
+                    )
+                    break
     return out
 
 
@@ -366,6 +463,8 @@ ALL_CHECKS: tuple[Callable[[Package, Frames], list[Problem]], ...] = (
     check_printed_values,
     check_shares_closed,
     check_pre_post,
+    check_complete_charts,
+    check_printed_order,
     check_figure_ids,
     check_list_positions,
     check_scope,

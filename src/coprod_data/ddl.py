@@ -2,7 +2,8 @@
 
 ``integer`` -> BIGINT, ``number`` -> DOUBLE, ``boolean`` -> BOOLEAN, ``string`` -> VARCHAR;
 ``required`` -> NOT NULL; ``enum``, ``minimum``/``maximum`` and ``pattern`` -> CHECK;
-``primaryKey`` -> PRIMARY KEY. Rows are loaded with ``read_csv`` and explicit column types.
+``primaryKey`` -> PRIMARY KEY; ``uniqueKeys`` -> UNIQUE. Rows are loaded with ``read_csv``
+and explicit column types.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def create_table_sql(resource: Resource) -> str:
     cols = [column_sql(f, f.name in resource.primary_key) for f in resource.fields]
     if resource.primary_key:
         cols.append(f"PRIMARY KEY ({', '.join(quote_ident(k) for k in resource.primary_key)})")
+    for key in resource.unique_keys:
+        cols.append(f"UNIQUE ({', '.join(quote_ident(k) for k in key)})")
     body = ",\n  ".join(cols)
     return f"CREATE TABLE {quote_ident(resource.name)} (\n  {body}\n);"
 

@@ -24,8 +24,14 @@ def pandera_problems(resource: Resource, frame: pd.DataFrame) -> list[Problem]:
             index = rec.get("index")
             row = int(index) if index is not None and pd.notna(index) else None
             column = rec.get("column")
-            column = column if isinstance(column, str) else None
             check = str(rec.get("check"))
+            if not isinstance(column, str) or column == resource.name:
+                # a frame-level check (a unique key): name its first column
+                column = (
+                    check[len("unique_key(") :].split(",")[0].rstrip(")")
+                    if check.startswith("unique_key(")
+                    else None
+                )
             value = rec.get("failure_case")
             out.append(
                 Problem(

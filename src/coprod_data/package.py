@@ -7,6 +7,7 @@ these objects, so a field's type and constraints are written once, in the descri
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -59,6 +60,7 @@ class Resource:
     hash: str | None
     bytes: int | None
     base: Path
+    unique_keys: tuple[tuple[str, ...], ...] = ()
 
     @property
     def file(self) -> Path:
@@ -103,61 +105,129 @@ def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list | tuple) else [value]
 
 
+FIELD_TYPES = ("string", "integer", "number", "boolean")
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+
+
+def _strings(value: Any, what: str, where: str, field: str) -> tuple[str, ...]:
+    items = _as_list(value)
+    if not all(isinstance(v, str) for v in items):
+        raise CoprodDataError(f"{what} must be a name or a list of names", file=where, field=field)
+    return tuple(items)
+
+
+def _parse_field(f: Any, resource: str, where: str) -> Field:
+    if not isinstance(f, dict) or not isinstance(f.get("name"), str) or not f["name"]:
+        raise CoprodDataError(f"resource {resource!r} has a field without a name", file=where, field="schema")
+    kind = f.get("type", "string")
+    if kind not in FIELD_TYPES:
+        raise CoprodDataError(
+            f"field {f['name']!r} of resource {resource!r} has type {kind!r}; "
+            f"supported: {', '.join(FIELD_TYPES)}",
+            file=where,
+            field="schema",
+        )
+    constraints = f.get("constraints", {})
+    if not isinstance(constraints, dict):
+        raise CoprodDataError(
+            f"constraints of field {f['name']!r} must be an object", file=where, field="schema"
+        )
+    enum = constraints.get("enum")
+    if enum is not None and not isinstance(enum, list):
+        raise CoprodDataError(f"enum of field {f['name']!r} must be a list", file=where, field="schema")
+    for bound in ("minimum", "maximum"):
+        if bound in constraints and not isinstance(constraints[bound], int | float):
+            raise CoprodDataError(
+                f"{bound} of field {f['name']!r} must be a number", file=where, field="schema"
+            )
+    if "pattern" in constraints:
+        try:
+            re.compile(str(constraints["pattern"]))
+        except re.error as exc:
+            raise CoprodDataError(
+                f"pattern of field {f['name']!r} is not a valid regular expression: {exc}",
+                file=where,
+                field="schema",
+            ) from None
+    return Field(
+        name=f["name"],
+        type=kind,
+        description=str(f.get("description", "")),
+        unit=f.get("unit") if isinstance(f.get("unit"), str) else None,
+        constraints=dict(constraints),
+    )
+
+
 def _parse_resource(raw: dict[str, Any], base: Path, where: str) -> Resource:
     for key in ("name", "path", "schema"):
         if key not in raw:
             raise CoprodDataError(f"a resource has no {key!r}", file=where, field=key)
-    rel = str(raw["path"])
-    parts = Path(rel).parts
-    if "://" in rel or Path(rel).is_absolute() or ".." in parts or not parts:
+    name = raw["name"]
+    if not isinstance(name, str) or not _NAME.match(name):
         raise CoprodDataError(
-            f"resource {raw['name']!r} has path {rel!r}; paths must stay inside the package folder "
+            f"resource name {name!r} is not a lower-case identifier", file=where, field="name"
+        )
+    rel = raw["path"]
+    if not isinstance(rel, str) or not rel:
+        raise CoprodDataError(f"resource {name!r} needs one path (a string)", file=where, field="path")
+    parts = Path(rel).parts
+    if "://" in rel or Path(rel).is_absolute() or ".." in parts or not parts or "\x00" in rel:
+        raise CoprodDataError(
+            f"resource {name!r} has path {rel!r}; paths must stay inside the package folder "
             "(relative, no '..', no URL)",
             file=where,
             field="path",
         )
     schema = raw["schema"]
-    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list) or not schema["fields"]:
+        raise CoprodDataError(f"resource {name!r} has no list of schema fields", file=where, field="schema")
+    fields = [_parse_field(f, name, where) for f in schema["fields"]]
+    names = [f.name for f in fields]
+    if len(set(names)) != len(names):
+        raise CoprodDataError(f"resource {name!r} has two fields of one name", file=where, field="schema")
+    primary_key = _strings(schema.get("primaryKey"), "primaryKey", where, "schema")
+    if any(k not in names for k in primary_key):
         raise CoprodDataError(
-            f"resource {raw['name']!r} has no list of schema fields", file=where, field="schema"
+            f"the primary key of {name!r} names a field it does not have", file=where, field="schema"
         )
-    fields = []
-    for f in schema["fields"]:
-        if not isinstance(f, dict) or "name" not in f:
-            raise CoprodDataError(
-                f"resource {raw['name']!r} has a field without a name", file=where, field="schema"
-            )
-        fields.append(
-            Field(
-                name=f["name"],
-                type=f.get("type", "string"),
-                description=f.get("description", ""),
-                unit=f.get("unit"),
-                constraints=dict(f.get("constraints", {})),
-            )
+    unique_keys = schema.get("uniqueKeys", [])
+    if not isinstance(unique_keys, list):
+        raise CoprodDataError(f"uniqueKeys of {name!r} must be a list", file=where, field="schema")
+    unique = tuple(_strings(k, "a unique key", where, "schema") for k in unique_keys)
+    if any(c not in names for key in unique for c in key):
+        raise CoprodDataError(
+            f"a unique key of {name!r} names a field it does not have", file=where, field="schema"
         )
     fks = []
-    for fk in schema.get("foreignKeys", []):
-        ref = fk.get("reference", {})
+    foreign_keys = schema.get("foreignKeys", [])
+    if not isinstance(foreign_keys, list):
+        raise CoprodDataError(f"foreignKeys of {name!r} must be a list", file=where, field="schema")
+    for fk in foreign_keys:
+        ref = fk.get("reference") if isinstance(fk, dict) else None
+        if not isinstance(ref, dict):
+            raise CoprodDataError(f"a foreign key of {name!r} has no reference", file=where, field="schema")
         fks.append(
             ForeignKey(
-                fields=tuple(_as_list(fk.get("fields"))),
-                resource=ref.get("resource") or raw["name"],
-                reference_fields=tuple(_as_list(ref.get("fields"))),
+                fields=_strings(fk.get("fields"), "a foreign key's fields", where, "schema"),
+                resource=ref.get("resource") or name,
+                reference_fields=_strings(
+                    ref.get("fields"), "a foreign key's reference fields", where, "schema"
+                ),
             )
         )
     return Resource(
-        name=raw["name"],
-        path=raw["path"],
-        title=raw.get("title", raw["name"]),
-        description=raw.get("description", ""),
-        kind=raw.get("coprod:kind", "table"),
+        name=name,
+        path=rel,
+        title=str(raw.get("title", name)),
+        description=str(raw.get("description", "")),
+        kind=str(raw.get("coprod:kind", "table")),
         fields=tuple(fields),
-        primary_key=tuple(_as_list(schema.get("primaryKey"))),
+        primary_key=primary_key,
         foreign_keys=tuple(fks),
-        hash=raw.get("hash"),
-        bytes=raw.get("bytes"),
+        hash=raw.get("hash") if isinstance(raw.get("hash"), str) else None,
+        bytes=raw.get("bytes") if isinstance(raw.get("bytes"), int) else None,
         base=base,
+        unique_keys=unique,
     )
 
 

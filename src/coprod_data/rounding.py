@@ -154,20 +154,44 @@ def rate_solutions(p: int, n_max: int, rule: str = "either") -> list[tuple[int, 
     return out
 
 
-def rate_joint(units: Iterable[tuple[int, int]], rule: str = "either") -> set[tuple[int, int]]:
+class SearchBoundError(RuntimeError):
+    """A search stopped at its documented bound before it finished."""
+
+
+MAX_STATES = 1_000_000  # reachable (returns, eligible) pairs kept at once
+MAX_WORK = 20_000_000  # state x solution combinations tried in one step
+
+
+def rate_joint(
+    units: Iterable[tuple[int, int]],
+    rule: str = "either",
+    *,
+    max_states: int = MAX_STATES,
+    max_work: int = MAX_WORK,
+) -> set[tuple[int, int]]:
     """Reachable ``(total returns, total eligible)`` taking one solution per unit.
 
     ``units`` are ``(published_pct, n_max)`` pairs. A dynamic programme over the
-    units; the state set is at most ``(sum n_max + 1)^2``.
+    units: cost O(units x states x solutions per unit), with at most
+    ``(sum n_max + 1)^2`` states. Raises :class:`SearchBoundError` rather than run
+    on when the state set would pass ``max_states`` or one step would try more than
+    ``max_work`` combinations.
 
     Examples:
         >>> sorted(rate_joint([(50, 2), (100, 2)], "half_up"))
         [(2, 3), (3, 4)]
     """
     states = {(0, 0)}
-    for p, n_max in units:
+    for i, (p, n_max) in enumerate(units, start=1):
         sols = rate_solutions(p, n_max, rule)
+        if len(states) * len(sols) > max_work:
+            raise SearchBoundError(
+                f"stopped at unit {i}: {len(states)} states x {len(sols)} solutions "
+                f"passes the bound of {max_work}"
+            )
         states = {(r0 + r, e0 + e) for r0, e0 in states for r, e in sols}
+        if len(states) > max_states:
+            raise SearchBoundError(f"stopped at unit {i}: {len(states)} states, bound {max_states}")
         if not states:
             break
     return states

@@ -8,7 +8,8 @@ rule, each unit-tested):
 * ``required`` -> not nullable; ``unique`` -> unique;
 * ``minimum``/``maximum`` -> ``in_range``/``ge``/``le``; ``pattern`` -> ``str_matches``;
   ``enum`` -> categorical with the enum as its categories, plus ``isin``;
-* ``primaryKey`` -> unique over its columns and not nullable.
+* ``primaryKey`` -> unique over its columns and not nullable;
+* ``uniqueKeys`` (Data Package v2; not checked by Frictionless 5) -> a frame-level check per key.
 
 Cross-row checks live in :mod:`coprod_data.checks`.
 """
@@ -110,9 +111,18 @@ def schema_for(resource: Resource) -> pa.DataFrameSchema:
     pk = list(resource.primary_key)
     return pa.DataFrameSchema(
         columns,
+        checks=[unique_key_check(key) for key in resource.unique_keys],
         strict=True,
         ordered=True,
         unique=pk if len(pk) > 1 else None,
         name=resource.name,
         description=resource.description or None,
+    )
+
+
+def unique_key_check(key: tuple[str, ...]) -> pa.Check:
+    """A Data Package v2 ``uniqueKeys`` entry: no two rows share these values (missing counts as a value)."""
+    cols = list(key)
+    return pa.Check(
+        lambda df: ~df[cols].astype("object").duplicated(keep=False), name=f"unique_key({', '.join(cols)})"
     )

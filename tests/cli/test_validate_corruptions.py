@@ -85,10 +85,25 @@ def test_value_that_disagrees_with_its_printed_token_is_caught(pkg_copy):
     assert "0.750000000000001" in found[0].message
 
 
+def drop_row(descriptor, resource: str, key: str) -> None:
+    from coprod_data.fileio import stamp
+
+    path = descriptor.parent / "resources" / f"{resource}.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith(key + ",")), encoding="utf-8")
+    stamp(descriptor)
+
+
 def test_pre_without_post_is_caught(pkg_copy):
+    drop_row(pkg_copy, "understanding", "und-att-chartu-vcs-post")
+    found = [p for p in problems(pkg_copy) if p.check == "pre-post"]
+    assert len(found) == 1 and found[0].message.startswith("pre figure has no post figure")
+
+
+def test_two_pre_values_for_one_item_break_a_unique_key(pkg_copy):
     edit_cell(pkg_copy, "impact_ratings", "imp-vcs-post-cpd_opportunities", "phase", "pre")
     edit_cell(pkg_copy, "impact_ratings", "imp-vcs-post-cpd_opportunities", "chart_position", "10")
-    assert any(p.check == "pre-post" for p in problems(pkg_copy))
+    assert any("unique_key" in p.message for p in problems(pkg_copy))
 
 
 def test_claim_citing_an_unknown_figure_is_caught(pkg_copy):
@@ -173,3 +188,29 @@ def test_load_of_a_corrupted_copy_names_file_row_and_field(pkg_copy):
     with pytest.raises(coprod_data.CoprodDataError) as err:
         coprod_data.load("response_rates", pkg_copy)
     assert f"resources/response_rates.csv, row {line}, field 'value_pct'" in str(err.value)
+
+
+def test_a_value_moved_to_another_item_breaks_a_unique_key(pkg_copy):
+    line = edit_cell(pkg_copy, "best_feature_shares", "bf-vcs_trust-pre", "theme_id", "vcs_local_needs")
+    found = problems(pkg_copy)
+    assert any(p.row == line and p.field == "group_id" and "unique_key" in p.message for p in found)
+
+
+def test_a_post_chart_value_without_its_pre_value_is_caught(pkg_copy):
+    drop_row(pkg_copy, "understanding", "und-att-chartu-vcs-pre")
+    found = [p for p in problems(pkg_copy) if p.check == "pre-post"]
+    assert len(found) == 1 and found[0].message.startswith("post figure has no pre figure")
+
+
+def test_a_chart_missing_a_category_is_caught(pkg_copy):
+    drop_row(pkg_copy, "resource_ratings", "res-c4-chart-policy")
+    found = [p for p in problems(pkg_copy) if p.check == "complete-chart"]
+    assert len(found) == 1 and "policy_briefings" in found[0].message
+
+
+def test_a_list_printed_largest_first_that_is_no_longer_in_order_is_caught(pkg_copy):
+    # VCS Q2 before the workshops is printed 33, 24, 16, 15, 7, 5: make the 7 a 17
+    line = edit_cell(pkg_copy, "best_feature_shares", "bf-vcs_trust-pre", "share_pct", "17")
+    edit_cell(pkg_copy, "best_feature_shares", "bf-vcs_trust-pre", "printed", "17%")
+    found = [p for p in problems(pkg_copy) if p.check == "printed-order"]
+    assert [(p.row, p.field) for p in found] == [(line, "share_pct")]

@@ -144,7 +144,8 @@ CREATE TABLE "understanding" (
   "value_pct" BIGINT NOT NULL CHECK ("value_pct" >= 0) CHECK ("value_pct" <= 100),
   "printed" VARCHAR NOT NULL,
   "note" VARCHAR,
-  PRIMARY KEY ("figure_id")
+  PRIMARY KEY ("figure_id"),
+  UNIQUE ("document_id", "source_kind", "source_locator", "measure", "group_id", "phase")
 );
 INSERT INTO "understanding" SELECT * FROM read_csv('resources/understanding.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'figure_id': 'VARCHAR', 'document_id': 'VARCHAR', 'section': 'VARCHAR', 'question_id': 'VARCHAR', 'source_kind': 'VARCHAR', 'source_locator': 'VARCHAR', 'measure': 'VARCHAR', 'group_id': 'VARCHAR', 'phase': 'VARCHAR', 'value_pct': 'BIGINT', 'printed': 'VARCHAR', 'note': 'VARCHAR'});
 
@@ -163,7 +164,8 @@ CREATE TABLE "impact_ratings" (
   "value_pct" BIGINT NOT NULL CHECK ("value_pct" >= 0) CHECK ("value_pct" <= 100),
   "printed" VARCHAR NOT NULL,
   "note" VARCHAR,
-  PRIMARY KEY ("figure_id")
+  PRIMARY KEY ("figure_id"),
+  UNIQUE ("source_locator", "group_id", "phase", "impact_id")
 );
 INSERT INTO "impact_ratings" SELECT * FROM read_csv('resources/impact_ratings.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'figure_id': 'VARCHAR', 'document_id': 'VARCHAR', 'section': 'VARCHAR', 'question_id': 'VARCHAR', 'source_kind': 'VARCHAR', 'source_locator': 'VARCHAR', 'group_id': 'VARCHAR', 'phase': 'VARCHAR', 'impact_id': 'VARCHAR', 'item_label': 'VARCHAR', 'chart_position': 'BIGINT', 'value_pct': 'BIGINT', 'printed': 'VARCHAR', 'note': 'VARCHAR'});
 
@@ -182,7 +184,8 @@ CREATE TABLE "best_feature_shares" (
   "is_open_list" BOOLEAN NOT NULL,
   "printed" VARCHAR NOT NULL,
   "note" VARCHAR,
-  PRIMARY KEY ("figure_id")
+  PRIMARY KEY ("figure_id"),
+  UNIQUE ("group_id", "phase", "theme_id")
 );
 INSERT INTO "best_feature_shares" SELECT * FROM read_csv('resources/best_feature_shares.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'figure_id': 'VARCHAR', 'document_id': 'VARCHAR', 'section': 'VARCHAR', 'question_id': 'VARCHAR', 'source_kind': 'VARCHAR', 'source_locator': 'VARCHAR', 'group_id': 'VARCHAR', 'phase': 'VARCHAR', 'theme_id': 'VARCHAR', 'value_position': 'BIGINT', 'share_pct': 'BIGINT', 'is_open_list': 'BOOLEAN', 'printed': 'VARCHAR', 'note': 'VARCHAR'});
 
@@ -200,7 +203,8 @@ CREATE TABLE "la_action_shares" (
   "is_open_list" BOOLEAN NOT NULL,
   "printed" VARCHAR NOT NULL,
   "note" VARCHAR,
-  PRIMARY KEY ("figure_id")
+  PRIMARY KEY ("figure_id"),
+  UNIQUE ("group_id", "value_position")
 );
 INSERT INTO "la_action_shares" SELECT * FROM read_csv('resources/la_action_shares.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'figure_id': 'VARCHAR', 'document_id': 'VARCHAR', 'section': 'VARCHAR', 'question_id': 'VARCHAR', 'source_kind': 'VARCHAR', 'source_locator': 'VARCHAR', 'group_id': 'VARCHAR', 'action_id': 'VARCHAR', 'value_position': 'BIGINT', 'share_pct': 'BIGINT', 'is_open_list': 'BOOLEAN', 'printed': 'VARCHAR', 'note': 'VARCHAR'});
 
@@ -216,7 +220,8 @@ CREATE TABLE "practice_rates" (
   "value_pct" BIGINT NOT NULL CHECK ("value_pct" >= 0) CHECK ("value_pct" <= 100),
   "printed" VARCHAR NOT NULL,
   "note" VARCHAR,
-  PRIMARY KEY ("figure_id")
+  PRIMARY KEY ("figure_id"),
+  UNIQUE ("practice_id", "frequency")
 );
 INSERT INTO "practice_rates" SELECT * FROM read_csv('resources/practice_rates.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'figure_id': 'VARCHAR', 'document_id': 'VARCHAR', 'section': 'VARCHAR', 'question_id': 'VARCHAR', 'source_kind': 'VARCHAR', 'challenge_id': 'VARCHAR', 'practice_id': 'VARCHAR', 'frequency': 'VARCHAR', 'value_pct': 'BIGINT', 'printed': 'VARCHAR', 'note': 'VARCHAR'});
 
@@ -236,7 +241,8 @@ CREATE TABLE "resource_ratings" (
   "value_pct" BIGINT NOT NULL CHECK ("value_pct" >= 0) CHECK ("value_pct" <= 100),
   "printed" VARCHAR NOT NULL,
   "note" VARCHAR,
-  PRIMARY KEY ("figure_id")
+  PRIMARY KEY ("figure_id"),
+  UNIQUE ("source_kind", "scope", "challenge_id", "resource_type_id", "measure")
 );
 INSERT INTO "resource_ratings" SELECT * FROM read_csv('resources/resource_ratings.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'figure_id': 'VARCHAR', 'document_id': 'VARCHAR', 'section': 'VARCHAR', 'question_id': 'VARCHAR', 'source_kind': 'VARCHAR', 'source_locator': 'VARCHAR', 'scope': 'VARCHAR', 'challenge_id': 'VARCHAR', 'resource_type_id': 'VARCHAR', 'item_label': 'VARCHAR', 'measure': 'VARCHAR', 'chart_position': 'BIGINT', 'value_pct': 'BIGINT', 'printed': 'VARCHAR', 'note': 'VARCHAR'});
 
@@ -255,7 +261,8 @@ CREATE TABLE "response_rates" (
   "value_pct" BIGINT NOT NULL CHECK ("value_pct" >= 0) CHECK ("value_pct" <= 100),
   "printed" VARCHAR NOT NULL,
   "note" VARCHAR,
-  PRIMARY KEY ("figure_id")
+  PRIMARY KEY ("figure_id"),
+  UNIQUE ("source_kind", "scope", "region_id", "measure")
 );
 INSERT INTO "response_rates" SELECT * FROM read_csv('resources/response_rates.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'figure_id': 'VARCHAR', 'document_id': 'VARCHAR', 'section': 'VARCHAR', 'question_id': 'VARCHAR', 'source_kind': 'VARCHAR', 'source_locator': 'VARCHAR', 'scope': 'VARCHAR', 'region_id': 'VARCHAR', 'measure': 'VARCHAR', 'item_label': 'VARCHAR', 'table_position': 'BIGINT', 'value_pct': 'BIGINT', 'printed': 'VARCHAR', 'note': 'VARCHAR'});
 
