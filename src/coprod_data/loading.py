@@ -25,13 +25,10 @@ def pandera_problems(resource: Resource, frame: pd.DataFrame) -> list[Problem]:
             row = int(index) if index is not None and pd.notna(index) else None
             column = rec.get("column")
             check = str(rec.get("check"))
-            if not isinstance(column, str) or column == resource.name:
-                # a frame-level check (a unique key): name its first column
-                column = (
-                    check[len("unique_key(") :].split(",")[0].rstrip(")")
-                    if check.startswith("unique_key(")
-                    else None
-                )
+            if check.startswith("unique_key("):
+                column = check[len("unique_key(") :].split(",")[0].rstrip(")")  # name the key's first field
+            elif not isinstance(column, str) or column == resource.name:
+                column = None
             value = rec.get("failure_case")
             out.append(
                 Problem(

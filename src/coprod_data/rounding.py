@@ -159,7 +159,7 @@ class SearchBoundError(RuntimeError):
 
 
 MAX_STATES = 1_000_000  # reachable (returns, eligible) pairs kept at once
-MAX_WORK = 20_000_000  # state x solution combinations tried in one step
+MAX_WORK = 5_000_000  # state x solution combinations tried in one step
 
 
 def rate_joint(

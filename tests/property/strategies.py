@@ -56,12 +56,9 @@ def frames(resource: Resource, max_rows: int = 8) -> st.SearchStrategy[pd.DataFr
     unique_cols = [
         f.name for f in resource.fields if f.constraints.get("unique") or (f.name,) == resource.primary_key
     ]
-    rows = st.lists(
-        row,
-        min_size=1,
-        max_size=max_rows,
-        unique_by=tuple((lambda r, n=n: r[n]) for n in unique_cols) or None,
-    )
+    keys = [lambda r, n=n: r[n] for n in unique_cols]
+    keys += [lambda r, k=k: tuple(r[c] for c in k) for k in resource.unique_keys]
+    rows = st.lists(row, min_size=1, max_size=max_rows, unique_by=tuple(keys) or None)
 
     def build(records):
         data = {
