@@ -32,20 +32,11 @@ os.environ.setdefault("COPROD_DATA_CACHE", "off")
 from coprod_data.auditing import audit_rows
 from coprod_data.errors import CoprodDataError
 from coprod_data.fileio import stamp
-from coprod_data.package import read_package
+from coprod_data.package import fact_resources, read_package
 from coprod_data.paths import package_root
 from coprod_data.validation import validate
 
-FACTS = [
-    "counts",
-    "understanding",
-    "impact_ratings",
-    "best_feature_shares",
-    "la_action_shares",
-    "practice_rates",
-    "resource_ratings",
-    "response_rates",
-]
+FACTS = fact_resources()
 VALUE = {"counts": "value", "best_feature_shares": "share_pct", "la_action_shares": "share_pct"}
 ITEM = {
     "impact_ratings": "impact_id",

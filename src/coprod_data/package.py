@@ -231,6 +231,11 @@ def _parse_resource(raw: dict[str, Any], base: Path, where: str) -> Resource:
     )
 
 
+def fact_resources(path: str | Path | None = None) -> list[str]:
+    """Names of the fact resources (one published figure per row), in descriptor order."""
+    return [r.name for r in read_package(path).resources if r.kind == "fact"]
+
+
 def required_resources() -> list[str]:
     """Names of the resources the views and checks need: those of the bundled package."""
     return [r.name for r in read_package().resources]

@@ -10,6 +10,7 @@ import pytest
 
 import coprod_data
 from coprod_data.auditing import audit
+from coprod_data.package import fact_resources
 
 DISCREPANCIES = {
     # 2.2/2.3: the sectors 76 + 46 + 14 + 28 = 164, neither 154 (pre) nor 165 (post) respondents
@@ -121,19 +122,8 @@ def test_hand_checked_status(result, figure_id, status):
 
 
 def test_one_row_per_figure_and_claim(result):
-    n_figures = sum(
-        len(coprod_data.load(r))
-        for r in (
-            "counts",
-            "understanding",
-            "impact_ratings",
-            "best_feature_shares",
-            "la_action_shares",
-            "practice_rates",
-            "resource_ratings",
-            "response_rates",
-        )
-    )
+    n_figures = sum(len(coprod_data.load(r)) for r in fact_resources())
+    assert len(fact_resources()) == 8
     assert len(result) == n_figures + len(coprod_data.load("claims"))
     assert result.figure_id.is_unique
 

@@ -9,22 +9,14 @@ import pandas as pd
 import pytest
 
 import coprod_data
+from coprod_data.package import fact_resources
 
 
 def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-FACTS = [
-    "counts",
-    "understanding",
-    "impact_ratings",
-    "best_feature_shares",
-    "la_action_shares",
-    "practice_rates",
-    "resource_ratings",
-    "response_rates",
-]
+FACTS = fact_resources()
 
 
 @pytest.mark.parametrize("resource", FACTS)
