@@ -25,7 +25,14 @@ settings.register_profile(
 settings.register_profile(
     "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.load_profile(os.environ.get("COPROD_HYPOTHESIS_PROFILE", "default"))
+PROFILE = os.environ.get("COPROD_HYPOTHESIS_PROFILE", "default")
+settings.load_profile(PROFILE)
+
+
+def examples(default: int, thorough: int) -> int:
+    """Examples for a slow property: fewer than the profile's, scaled with it."""
+    return thorough if PROFILE == "thorough" else default
+
 
 # Keep the tests' cached databases out of the user's cache folder.
 os.environ.setdefault("COPROD_DATA_CACHE", tempfile.mkdtemp(prefix="coprod-data-cache-"))

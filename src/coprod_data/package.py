@@ -133,8 +133,17 @@ def _parse_field(f: Any, resource: str, where: str) -> Field:
             f"constraints of field {f['name']!r} must be an object", file=where, field="schema"
         )
     enum = constraints.get("enum")
-    if enum is not None and not isinstance(enum, list):
-        raise CoprodDataError(f"enum of field {f['name']!r} must be a list", file=where, field="schema")
+    if enum is not None and (
+        not isinstance(enum, list)
+        or not enum
+        or not all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in enum)
+        or len(set(enum)) != len(enum)
+    ):
+        raise CoprodDataError(
+            f"enum of field {f['name']!r} must be a list of distinct values (no nulls)",
+            file=where,
+            field="schema",
+        )
     for bound in ("minimum", "maximum"):
         if bound in constraints and not isinstance(constraints[bound], int | float):
             raise CoprodDataError(

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from coprod_data.errors import CoprodDataError
@@ -22,6 +22,7 @@ from coprod_data.loading import pandera_problems
 from coprod_data.package import read_package
 from coprod_data.table import read_table
 from coprod_data.validation import validate
+from tests.conftest import examples
 
 PKG = read_package()
 REGIONS = PKG.resource("regions")
@@ -104,8 +105,9 @@ def damage(desc, path, value, delete):
     return out
 
 
-@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=examples(25, 200), suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(path=st.sampled_from(ALL_PATHS), value=junk, delete=st.booleans())
+@example(path=("resources", 0, "schema", "fields", 0, "constraints", "enum", 0), value=None, delete=False)
 def test_damaged_descriptors_give_a_clean_error_or_a_report(tmp_path_factory, path, value, delete):
     folder = tmp_path_factory.mktemp("pkg")
     (folder / "resources").symlink_to(PKG.descriptor.parent / "resources")
