@@ -21,6 +21,7 @@ import hashlib
 import os
 from pathlib import Path
 
+from coprod_data.errors import CoprodDataError
 from coprod_data.package import read_package
 from coprod_data.paths import sql_dir
 
@@ -51,9 +52,11 @@ def content_key(path: str | Path | None = None) -> str:
     h.update(f"{FORMAT}|{__version__}|{duckdb.__version__}".encode())
     h.update(pkg.descriptor.read_bytes())
     for res in pkg.resources:
+        res.check_file()
         h.update(res.name.encode())
         h.update(res.file.read_bytes())
-    for f in sorted(sql_dir().glob("*.sql")):
+    here = Path(__file__).resolve().parent
+    for f in [here / "ddl.py", here / "db.py", here / "cache.py", *sorted(sql_dir().glob("*.sql"))]:
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:32]
@@ -70,8 +73,8 @@ def cached_database(path: str | Path | None = None) -> Path | None:
         return None
     try:
         key = content_key(path)
-    except OSError:
-        return None  # a missing file: the caller's build reports it properly
+    except (OSError, CoprodDataError):
+        return None  # a missing or odd file: the caller's own build reports it properly
     target = folder / f"{key}.duckdb"
     if target.is_file():
         return target
@@ -80,6 +83,8 @@ def cached_database(path: str | Path | None = None) -> Path | None:
         tmp = folder / f".{key}.{os.getpid()}.building"
     except OSError:
         return None
+    import duckdb
+
     from coprod_data.db import connect
 
     try:
@@ -91,12 +96,12 @@ def cached_database(path: str | Path | None = None) -> Path | None:
         finally:
             con.close()
         os.replace(tmp, target)
-    except OSError:
-        tmp.unlink(missing_ok=True)
+    except (OSError, CoprodDataError, duckdb.Error):
+        # a full disk or an odd folder: build in memory instead (which reports real package errors)
         return None
     finally:
-        tmp.unlink(missing_ok=True)
-        Path(str(tmp) + ".wal").unlink(missing_ok=True)
+        for leftover in (tmp, Path(f"{tmp}.wal")):
+            leftover.unlink(missing_ok=True)
     _evict(folder)
     return target
 

@@ -44,8 +44,7 @@ def _build(con: duckdb.DuckDBPyConnection, path: str | Path | None) -> None:
             file=str(pkg.descriptor),
         )
     for res in pkg.resources:
-        if not res.file.is_file():
-            raise CoprodDataError("file not found", file=res.path)
+        res.check_file()
     import duckdb
 
     try:
@@ -101,6 +100,7 @@ def connect(database: str | Path | None = None, path: str | Path | None = None) 
         except BaseException:
             con.close()
             tmp.unlink(missing_ok=True)
+            Path(f"{tmp}.wal").unlink(missing_ok=True)
             raise
         return duckdb.connect(str(target))
     con = duckdb.connect()
@@ -172,6 +172,8 @@ def query_rows(sql: str, path: str | Path | None = None) -> tuple[list[str], lis
         return columns, cursor.fetchall()
     except duckdb.Error as exc:
         raise CoprodDataError(f"query failed: {_first_line(exc)}") from None
+    except MemoryError:
+        raise CoprodDataError("the result does not fit in memory; add a LIMIT or aggregate") from None
     finally:
         con.close()
 
@@ -200,8 +202,7 @@ def _sql_string(text: str) -> str:
 
 def _is_our_export(folder: Path) -> bool:
     """A folder export may replace: one that holds only Parquet files (an earlier export)."""
-    entries = list(folder.iterdir())
-    return bool(entries) and all(p.is_file() and p.suffix == ".parquet" for p in entries)
+    return all(p.is_file() and p.suffix == ".parquet" for p in folder.iterdir())
 
 
 def export(target: str | Path, *, force: bool = False, path: str | Path | None = None) -> Path:
@@ -225,7 +226,7 @@ def export(target: str | Path, *, force: bool = False, path: str | Path | None =
         )
     if not as_dir and out.suffix not in DATABASE_SUFFIXES:
         raise CoprodDataError("expected a .duckdb (or .db) file name, or a folder ending with '/'", file=raw)
-    if out.exists():
+    if out.exists() and not (as_dir and out.is_dir() and not any(out.iterdir())):
         if not force:
             raise CoprodDataError("already exists; use --force to overwrite", file=str(out))
         if as_dir and not out.is_dir():

@@ -16,6 +16,8 @@ from typing import Any
 from coprod_data.errors import CoprodDataError
 from coprod_data.paths import resolve_descriptor
 
+MAX_FILE_BYTES = 100_000_000  # a resource larger than this is refused rather than read
+
 
 @dataclass(frozen=True)
 class Field:
@@ -66,6 +68,25 @@ class Resource:
     def file(self) -> Path:
         """Absolute path of the resource's CSV."""
         return self.base / self.path
+
+    def check_file(self) -> None:
+        """Raise :class:`CoprodDataError` unless the CSV is a regular file inside the package
+        folder (symbolic links resolved) and no larger than :data:`MAX_FILE_BYTES`."""
+        import stat
+
+        try:
+            target = self.file.resolve(strict=True)
+            info = target.stat()
+        except FileNotFoundError:
+            raise CoprodDataError("file not found", file=self.path) from None
+        except OSError as exc:
+            raise CoprodDataError(f"cannot read the file: {exc.strerror or exc}", file=self.path) from None
+        if not target.is_relative_to(self.base.resolve()):
+            raise CoprodDataError("leads outside the package folder", file=self.path)
+        if not stat.S_ISREG(info.st_mode):
+            raise CoprodDataError("is not a regular file", file=self.path)
+        if info.st_size > MAX_FILE_BYTES:
+            raise CoprodDataError(f"is larger than {MAX_FILE_BYTES // 1_000_000} MB", file=self.path)
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -150,8 +171,12 @@ def _parse_field(f: Any, resource: str, where: str) -> Field:
                 f"{bound} of field {f['name']!r} must be a number", file=where, field="schema"
             )
     if "pattern" in constraints:
+        if not isinstance(constraints["pattern"], str):
+            raise CoprodDataError(
+                f"pattern of field {f['name']!r} must be a string", file=where, field="schema"
+            )
         try:
-            re.compile(str(constraints["pattern"]))
+            re.compile(constraints["pattern"])
         except re.error as exc:
             raise CoprodDataError(
                 f"pattern of field {f['name']!r} is not a valid regular expression: {exc}",

@@ -7,13 +7,20 @@ import datetime as dt
 import decimal
 import io
 import json
+import math
 from collections import Counter
 from collections.abc import Sequence
 
 
 def _plain(value: object) -> object:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no NaN or Infinity
     if isinstance(value, decimal.Decimal):
-        return float(value)
+        return _plain(float(value))
+    if isinstance(value, bytes | bytearray | memoryview):
+        return bytes(value).hex()
+    if isinstance(value, dt.timedelta):
+        return str(value)
     if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
     if isinstance(value, list | tuple):
@@ -41,7 +48,7 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -
     """
     if fmt == "json":
         records = [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in rows]
-        return json.dumps(records, ensure_ascii=False, indent=2, default=str)
+        return json.dumps(records, ensure_ascii=False, indent=2, default=str, allow_nan=False)
     if fmt == "csv":
         buf = io.StringIO(newline="")
         writer = csv.writer(buf, lineterminator="\n")

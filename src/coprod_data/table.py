@@ -54,6 +54,7 @@ def read_rows(resource: Resource) -> tuple[list[str], list[list[str]]]:
     Raises :class:`CoprodDataError` for a missing, unreadable or malformed file.
     """
     where = _rel(resource)
+    resource.check_file()
     try:
         data = resource.file.read_bytes()
     except FileNotFoundError:

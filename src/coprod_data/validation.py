@@ -165,9 +165,19 @@ def validate(path: str | Path | None = None) -> ValidationReport:
         )
         for name in missing_resources(pkg)
     ]
-    problems += _frictionless_problems(pkg.descriptor)
+    unreadable = []
+    for res in pkg.resources:
+        try:
+            res.check_file()
+        except CoprodDataError as exc:  # missing, a FIFO, a device, outside the folder, huge
+            unreadable.append(res.name)
+            problems.append(Problem(res.name, "read", exc.message, file=exc.file))
+    if not unreadable:  # Frictionless would wait on a FIFO or read a device for ever
+        problems += _frictionless_problems(pkg.descriptor)
     frames = {}
     for res in pkg.resources:
+        if res.name in unreadable:
+            continue
         try:
             frame, read_probs = read_table(res)
         except CoprodDataError as exc:
