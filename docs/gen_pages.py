@@ -32,11 +32,23 @@ DOC_TITLES = dict(zip(frames["documents"]["document_id"], frames["documents"]["t
 resource_of = {fid: name for name in FACTS for fid in frames[name]["figure_id"]}
 
 
+class Html(str):
+    """Markup this script writes itself: put in a table as it is, not escaped."""
+
+
 def md(value: object) -> str:
+    if isinstance(value, Html):
+        return str(value)
     if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
         return ""
     text = str(value)
-    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+    return (
+        text.replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("\n", " ")
+        .replace("<", "&lt;")
+        .replace("*", "\\*")
+    )
 
 
 def table(df: pd.DataFrame) -> str:
@@ -52,12 +64,28 @@ def write(path: str, text: str) -> None:
 
 
 def badge(status: str) -> str:
-    return f'<span class="status status-{status}">{status.replace("_", " ")}</span>'
+    return Html(f'<span class="status status-{status}">{status.replace("_", " ")}</span>')
 
 
 def row_link(figure_id: str, prefix: str = "") -> str:
     res = resource_of.get(figure_id)
+    if res is None and figure_id in set(frames["claims"]["claim_id"]):
+        res = "claims"
     return f"[{figure_id}]({prefix}rows/{res}.md#{figure_id})" if res else figure_id
+
+
+def links(ids: object) -> Html:
+    if ids is None or (not isinstance(ids, str) and pd.isna(ids)):
+        return Html("")
+    return Html(", ".join(row_link(x) for x in str(ids).split()))
+
+
+def code(text: object) -> Html:
+    return Html(f"`{text}`")
+
+
+def anchor(ident: object, shown: object = None) -> Html:
+    return Html(f'<a id="{ident}"></a>`{ident if shown is None else shown}`')
 
 
 # ---------------------------------------------------------------- data dictionary and rows
@@ -118,8 +146,8 @@ for res in pkg.resources:
 
     key = res.primary_key[0] if res.primary_key else res.field_names[0]
     shown = frame.copy()
-    shown[key] = [f'<a id="{v}"></a>`{v}`' for v in shown[key]]
-    body = table(shown).replace("&lt;a id=", "<a id=")
+    shown[key] = [anchor(v) for v in shown[key]]
+    body = table(shown)
     write(
         f"rows/{res.name}.md",
         f"# {res.name}: all rows\n\n[Data dictionary](../dictionary/{res.name}.md) · "
@@ -169,9 +197,9 @@ lines = [
     "it touches. Both published values stay in the data.",
     "",
     table(
-        issues_df.assign(
-            figure_ids=[", ".join(row_link(x) for x in ids.split()) for ids in issues_df.figure_ids]
-        )[["document_id", "rows", "detail", "figure_ids"]]
+        issues_df.assign(figure_ids=[links(ids) for ids in issues_df.figure_ids])[
+            ["document_id", "rows", "detail", "figure_ids"]
+        ]
     ),
     "",
     "## Discrepancies",
@@ -184,18 +212,17 @@ lines.append(
     table(
         pd.DataFrame(
             {
-                "figure": [f'<a id="d-{f}"></a>`{f}`' for f in disc.figure_id],
+                "figure": [anchor(f"d-{f}", f) for f in disc.figure_id],
                 "document": disc.document_id,
                 "section": disc.section,
                 "published": disc.published,
                 "detail": disc.detail,
-                "rows": [", ".join(row_link(x) for x in str(ids).split()) for ids in disc.figure_ids],
+                "rows": [links(ids) for ids in disc.figure_ids],
             }
         )
-    ).replace("&lt;a id=", "<a id=")
+    )
 )
 lines.append("")
-order = {s: i for i, s in enumerate(STATUSES)}
 # sections in reading order: the claims register follows each report from start to end
 reading = {sec: i for i, sec in enumerate(dict.fromkeys(frames["claims"]["section"]))}
 for doc in frames["documents"]["document_id"]:
@@ -203,26 +230,34 @@ for doc in frames["documents"]["document_id"]:
     lines += [f"## {DOC_TITLES[doc]}", ""]
     sections = sorted(part["section"].unique(), key=lambda x: (reading.get(x, len(reading)), x))
     for section in sections:
-        sec = part[part["section"] == section]
-        sec = sec.assign(_o=sec.status.map(order)).sort_values(["_o", "kind", "figure_id"])
-        lines += [f"### {section}", ""]
-        lines.append(
-            table(
-                pd.DataFrame(
-                    {
-                        "figure": [f"`{f}`" for f in sec.figure_id],
-                        "status": [badge(s) for s in sec.status],
-                        "statement": sec.statement,
-                        "published": sec.published,
-                        "recomputed": sec.recomputed,
-                        "rule": sec.rule,
-                        "detail": sec.detail,
-                        "rows": [", ".join(row_link(x) for x in str(ids).split()) for ids in sec.figure_ids],
-                    }
+        sec = part[part["section"] == section].sort_values(["kind", "figure_id"])
+        heading = f"Section {section}" if section[:1].isdigit() else section
+        lines += [f"### {heading}", ""]
+        shown = sec[sec.status != "reproduced"]
+        if len(shown):
+            lines.append(
+                table(
+                    pd.DataFrame(
+                        {
+                            "figure": [code(f) for f in shown.figure_id],
+                            "status": [badge(st) for st in shown.status],
+                            "published": shown.published,
+                            "recomputed": shown.recomputed,
+                            "why": shown.detail,
+                            "rows": [links(ids) for ids in shown.figure_ids],
+                        }
+                    )
                 )
-            ).replace("&lt;span", "<span")
-        )
-        lines.append("")
+            )
+            lines.append("")
+        done = sec[sec.status == "reproduced"]
+        if len(done):
+            lines += [
+                f"{badge('reproduced')} "
+                + ", ".join(row_link(f) for f in done.figure_id)
+                + " (each reproduced by another printing, a count or the report's own tables; see the rows).",
+                "",
+            ]
 write("audit.md", "\n".join(lines))
 
 
@@ -387,7 +422,8 @@ lines += [
 ]
 for title, why, q in QUERIES:
     result = con.execute(q).df()
-    lines += [f"### {title}", "", why, "", "```sql", q, "```", "", table(result), ""]
+    pretty = re.sub(r" (FROM|WHERE|GROUP BY|ORDER BY|JOIN|LIMIT) ", r"\n\1 ", q)
+    lines += [f"### {title}", "", why, "", "```sql", pretty, "```", "", table(result), ""]
 write("cookbook.md", "\n".join(lines))
 
 
@@ -465,7 +501,9 @@ res["panel"] = [
 res["resource"] = res.resource_type_id.astype(str).map(rtypes)
 numbers = dict(zip(frames["challenges"]["challenge_id"], frames["challenges"]["number"], strict=True))
 res["order"] = [int(numbers[c]) if pd.notna(c) else 99 for c in res.challenge_id.astype("object")]
-res = res.sort_values(["order", "chart_position"])
+type_order = {t: i for i, t in enumerate(frames["resource_types"]["resource_type_id"])}
+res["type_order"] = res.resource_type_id.astype(str).map(type_order)
+res = res.sort_values(["order", "type_order"])  # the same bar order in every panel
 res["value"] = res.value_pct.astype(int)
 data = res[["panel", "resource", "value", "item_label"]]
 charts.append(

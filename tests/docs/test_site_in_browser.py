@@ -109,6 +109,12 @@ def test_every_page_loads_cleanly_with_working_links_and_images(site, server, br
         )
         problems.extend(f"{url}: image did not load: {src}" for src in broken)
         anchors[url] = set(page.eval_on_selector_all("[id]", "els => els.map(e => e.id)"))
+        text = page.evaluate("document.body.innerText")
+        problems.extend(
+            f"{url}: markup shown as text: {tag}"
+            for tag in ("</span>", "</a>", "<span", "&lt;")
+            if tag in text
+        )
         for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
             if href.startswith(server):
                 links.append((url, href))
