@@ -1,9 +1,10 @@
 """Invariances of the views: shuffles, renamed ids, split-and-merged groups, swapped phases,
 and rankings equal to a Python sort.
 
-Guards: the table macro pre_post_of_responses (015_table_macros.sql), the views
-pre_post_changes and ranked_figures (070), share_lists (050) and, over the whole package,
-figure_audit (120) with everything it stands on.
+Guards: the table macro pre_post_of_responses (015_table_macros.sql: respondent-level
+data, used by the benchmarks and by anyone with raw responses), the views
+pre_post_changes and ranked_figures (070) and share_lists (050) on generated published
+figures, and, over the whole package, figure_audit (120) with everything it stands on.
 """
 
 from __future__ import annotations
@@ -145,3 +146,33 @@ def test_whole_audit_is_the_same_for_shuffled_csv_rows(tmp_path_factory, seed):
     base = audit()[cols].sort_values("figure_id").reset_index(drop=True)
     other = audit(folder)[cols].sort_values("figure_id").reset_index(drop=True)
     pd.testing.assert_frame_equal(base, other)
+
+
+@given(
+    values=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=100), st.integers(min_value=0, max_value=100)),
+        min_size=1,
+        max_size=9,
+    ),
+    seed=st.randoms(),
+)
+def test_pre_post_changes_view_is_order_free_and_antisymmetric(views, values, seed):
+    def changes(rows, swap=False):
+        views.execute("DELETE FROM impact_ratings")
+        for i, phase, v in rows:
+            if swap:
+                phase = "post" if phase == "pre" else "pre"
+            views.execute(
+                "INSERT INTO impact_ratings VALUES (?, 'attitude_survey', '4.2', NULL, 'chart', 'c', "
+                "'vcs', ?, ?, 'x', ?, ?, ?, NULL)",
+                [f"f{i}-{phase}", phase, f"i{i}", i + 1, v, f"{v}%"],
+            )
+        return dict(views.execute("SELECT item_id, change FROM pre_post_changes").fetchall())
+
+    rows = [(i, ph, v) for i, (pre, post) in enumerate(values) for ph, v in (("pre", pre), ("post", post))]
+    base = changes(rows)
+    assert base == {f"i{i}": post - pre for i, (pre, post) in enumerate(values)}
+    shuffled = list(rows)
+    seed.shuffle(shuffled)
+    assert changes(shuffled) == base
+    assert changes(rows, swap=True) == {k: -v for k, v in base.items()}
