@@ -1,4 +1,4 @@
-"""Scale of the solvers and of the pre/post and share views.
+"""Scale of the solvers, and of the pre/post recomputation over respondent-level data.
 
     python benchmarks/scale.py              # solvers, and views at 1 and 10 million rows
     python benchmarks/scale.py --rows 1 10 50
