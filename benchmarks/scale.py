@@ -106,7 +106,7 @@ def bench_rates(con) -> None:
 
 WORKER = r"""
 import json, sys, time
-engine, rows = sys.argv[1], int(sys.argv[2])
+engine, rows, view = sys.argv[1], int(sys.argv[2]), sys.argv[4]
 groups, items = 4, 20
 t0 = time.perf_counter()
 if engine == "duckdb":
@@ -116,12 +116,35 @@ if engine == "duckdb":
     con.execute("SET enable_progress_bar = false")
     for name in ("010_rounding_macros.sql", "015_table_macros.sql"):
         con.execute(open(sys.argv[3] + "/" + name, encoding="utf-8").read())
+    if view == "shares":  # one row per comment: list and item; counts, then shares of each list
+        con.execute(f"CREATE TABLE c AS SELECT 'l' || (i % 8) AS list_id, 'i' || (hash(i) % 10) AS item_id "
+                    f"FROM range({rows}) t(i)")
+        t1 = time.perf_counter()
+        con.execute("CREATE TEMP TABLE k AS SELECT list_id, item_id, count(*) AS n FROM c GROUP BY ALL")
+        out = con.execute("SELECT count(*), sum(pct_half_up) FROM shares_of_counts('k')").fetchall()
+        t2 = time.perf_counter()
+        peak_mb = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM")) / 1024
+        print(json.dumps({"engine": engine, "rows": rows, "make_s": t1 - t0, "compute_s": t2 - t1,
+                          "peak_mb": peak_mb, "groups": out[0][0]}))
+        sys.exit(0)
     con.execute(f'''CREATE TABLE r AS SELECT 'g' || (i % {groups}) AS group_id,
         'i' || ((i // {groups}) % {items}) AS item_id,
         CASE WHEN (i // {groups * items}) % 2 = 0 THEN 'pre' ELSE 'post' END AS phase,
         hash(i) % 100 < 40 + (i % 7) AS is_positive FROM range({rows}) t(i)''')
     t1 = time.perf_counter()
     out = con.execute("SELECT count(*), sum(change) FROM pre_post_of_responses('r')").fetchall()
+elif view == "shares":
+    import numpy as np, pandas as pd
+    i = np.arange(rows, dtype=np.int64)
+    df = pd.DataFrame({"list_id": pd.Categorical.from_codes(i % 8, [f"l{k}" for k in range(8)]),
+                       "item_id": pd.Categorical.from_codes(np.random.default_rng(0).integers(0, 10, rows),
+                                                            [f"i{k}" for k in range(10)])})
+    del i
+    t1 = time.perf_counter()
+    n = df.groupby(["list_id", "item_id"], observed=True).size()
+    total = n.groupby(level="list_id", observed=True).transform("sum")
+    pct = (200 * n + total) // (2 * total)
+    out = [(len(pct), int(pct.sum()))]
 else:
     import numpy as np, pandas as pd
     i = np.arange(rows, dtype=np.int64)
@@ -145,19 +168,29 @@ print(json.dumps({"engine": engine, "rows": rows, "make_s": t1 - t0, "compute_s"
 """
 
 
-def bench_views(millions: list[int]) -> None:
-    print("\n## Pre/post view over synthetic respondent-level data")
+def bench_views(millions: list[int], view: str = "pre_post") -> None:
+    if view == "shares":
+        print("\n## Shares of comments over synthetic comment-level data")
+        print(
+            "One row per comment (8 lists x 10 items); counts per item, then each item's share of its list,"
+        )
+        print(
+            "rounded half up (shares_of_counts in DuckDB; groupby in pandas), each engine in its own process."
+        )
+    else:
+        print("\n## Pre/post view over synthetic respondent-level data")
+        print("One row per respondent, item and phase; 4 groups x 20 items; DuckDB (2 threads) and pandas,")
+        print("each in its own process.")
     print(
-        "One row per respondent, item and phase; 4 groups x 20 items; DuckDB (2 threads) and pandas, each in"
+        "compute = aggregation, rounding and change only; peak = the process's maximum resident set (VmHWM)."
     )
-    print("its own process. compute = aggregation and change only; peak = the process's maximum RSS.")
     print(f"{'rows':>12} {'duckdb s':>9} {'pandas s':>9} {'ratio':>6} {'duckdb MB':>10} {'pandas MB':>10}")
     for m in millions:
         rows = m * 1_000_000
         res = {}
         for engine in ("duckdb", "pandas"):
             out = subprocess.run(
-                [sys.executable, "-c", WORKER, engine, str(rows), str(sql_dir())],
+                [sys.executable, "-c", WORKER, engine, str(rows), str(sql_dir()), view],
                 capture_output=True,
                 text=True,
                 check=True,
@@ -184,6 +217,7 @@ def main() -> None:
         bench_reconstruction(con)
         bench_rates(con)
     bench_views(args.rows)
+    bench_views(args.rows, "shares")
     print(f"\nmax RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
