@@ -99,6 +99,11 @@ def rounding_slack(n_items: int) -> int:
     return n_items // 2
 
 
+def _at(pkg: Package, resource: str, check: str, message: str, row: object, field: str) -> Problem:
+    """A problem located in a resource's CSV: its file, the CSV line and the field."""
+    return Problem(resource, check, message, file=pkg.resource(resource).path, row=int(row), field=field)
+
+
 def _value_column(frame: pd.DataFrame) -> str | None:
     for name in ("value_pct", "share_pct", "value"):
         if name in frame.columns:
@@ -122,24 +127,24 @@ def check_printed_values(pkg: Package, frames: Frames) -> list[Problem]:
             expected = parse_printed(str(printed), str(rec["source_kind"]))
             if expected is None:
                 out.append(
-                    Problem(
+                    _at(
+                        pkg,
                         res.name,
                         "printed-value",
                         f"cannot read a number from printed {printed!r}",
-                        file=res.path,
-                        row=int(row),
-                        field="printed",
+                        row,
+                        "printed",
                     )
                 )
             elif expected != int(value):
                 out.append(
-                    Problem(
+                    _at(
+                        pkg,
                         res.name,
                         "printed-value",
                         f"{col} is {int(value)} but the printed token {printed!r} says {expected}",
-                        file=res.path,
-                        row=int(row),
-                        field=col,
+                        row,
+                        col,
                     )
                 )
     return out
@@ -154,20 +159,19 @@ def check_shares_closed(pkg: Package, frames: Frames) -> list[Problem]:
         frame = frames.get(name)
         if frame is None:
             continue
-        res = pkg.resource(name)
         for key, grp in frame.groupby(keys, observed=True, sort=True):
             label = " / ".join(str(k) for k in (key if isinstance(key, tuple) else (key,)))
             flags = set(grp["is_open_list"].dropna())
             first = int(grp.index.min())
             if len(flags) > 1:
                 out.append(
-                    Problem(
+                    _at(
+                        pkg,
                         name,
                         "shares-closed",
                         f"list {label} mixes open and closed rows",
-                        file=res.path,
-                        row=first,
-                        field="is_open_list",
+                        first,
+                        "is_open_list",
                     )
                 )
                 continue
@@ -176,17 +180,11 @@ def check_shares_closed(pkg: Package, frames: Frames) -> list[Problem]:
             total, n = int(grp["share_pct"].sum()), len(grp)
             slack = rounding_slack(n)
             if abs(total - 100) > slack:
-                out.append(
-                    Problem(
-                        name,
-                        "shares-closed",
-                        f"shares of list {label} sum to {total}; {n} items rounded to whole percent "
-                        f"allow 100 +/- {slack}. Flag the list open if the report prints it so",
-                        file=res.path,
-                        row=first,
-                        field="share_pct",
-                    )
+                message = (
+                    f"shares of list {label} sum to {total}; {n} items rounded to whole percent "
+                    f"allow 100 +/- {slack}. Flag the list open if the report prints it so"
                 )
+                out.append(_at(pkg, name, "shares-closed", message, first, "share_pct"))
     return out
 
 
@@ -207,7 +205,6 @@ def check_pre_post(pkg: Package, frames: Frames) -> list[Problem]:
         frame = frames.get(name)
         if frame is None:
             continue
-        res = pkg.resource(name)
         phased = frame[frame["phase"].notna()]
         by_phase = {
             ph: {
@@ -224,13 +221,8 @@ def check_pre_post(pkg: Package, frames: Frames) -> list[Problem]:
                 if tuple(rec) not in by_phase[other]:
                     desc = ", ".join(f"{k}={v}" for k, v in zip(keys, rec, strict=True) if pd.notna(v))
                     out.append(
-                        Problem(
-                            name,
-                            "pre-post",
-                            f"{ph} figure has no {other} figure ({desc})",
-                            file=res.path,
-                            row=int(row),
-                            field="phase",
+                        _at(
+                            pkg, name, "pre-post", f"{ph} figure has no {other} figure ({desc})", row, "phase"
                         )
                     )
     return out
@@ -257,13 +249,13 @@ def check_complete_charts(pkg: Package, frames: Frames) -> list[Problem]:
             if missing:
                 label = " / ".join(map(str, key if isinstance(key, tuple) else (key,)))
                 out.append(
-                    Problem(
+                    _at(
+                        pkg,
                         name,
                         "complete-chart",
                         f"chart {label} lacks {', '.join(missing)}",
-                        file=pkg.resource(name).path,
-                        row=int(chart.index.min()),
-                        field=item,
+                        chart.index.min(),
+                        item,
                     )
                 )
     return out
@@ -307,14 +299,14 @@ def check_printed_order(pkg: Package, frames: Frames) -> list[Problem]:
                 if v > prev:
                     label = " / ".join(map(str, key if isinstance(key, tuple) else (key,)))
                     out.append(
-                        Problem(
+                        _at(
+                            pkg,
                             name,
                             "printed-order",
                             f"{value} {v} follows {prev} in list {label}, which the report prints "
                             "largest first",
-                            file=pkg.resource(name).path,
-                            row=int(row),
-                            field=value,
+                            row,
+                            value,
                         )
                     )
                     break
@@ -337,13 +329,13 @@ def check_figure_ids(pkg: Package, frames: Frames) -> list[Problem]:
                 continue
             if fid in seen and seen[fid] != res.name:
                 out.append(
-                    Problem(
+                    _at(
+                        pkg,
                         res.name,
                         "figure-ids",
                         f"figure_id {fid!r} is also used in {seen[fid]}",
-                        file=res.path,
-                        row=int(row),
-                        field="figure_id",
+                        row,
+                        "figure_id",
                     )
                 )
             seen.setdefault(fid, res.name)
@@ -356,13 +348,13 @@ def check_figure_ids(pkg: Package, frames: Frames) -> list[Problem]:
             for fid in _split_ids(ids):
                 if fid not in seen:
                     out.append(
-                        Problem(
+                        _at(
+                            pkg,
                             "claims",
                             "figure-ids",
                             f"cites figure_id {fid!r}, which no fact row has",
-                            file=res.path,
-                            row=int(row),
-                            field="figure_ids",
+                            row,
+                            "figure_ids",
                         )
                     )
     return out
@@ -377,7 +369,6 @@ def check_list_positions(pkg: Package, frames: Frames) -> list[Problem]:
         frame, dims = frames.get(fact), frames.get(dim)
         if frame is None or dims is None:
             continue
-        res = pkg.resource(fact)
         lookup = dims.set_index(id_col)
         for row, rec in frame.iterrows():
             item = rec[id_col]
@@ -386,25 +377,25 @@ def check_list_positions(pkg: Package, frames: Frames) -> list[Problem]:
             d = lookup.loc[item]
             if int(d["list_position"]) != int(rec["value_position"]):
                 out.append(
-                    Problem(
+                    _at(
+                        pkg,
                         fact,
                         "list-positions",
                         f"value at position {int(rec['value_position'])} is matched to {item!r}, "
                         f"listed at position {int(d['list_position'])}",
-                        file=res.path,
-                        row=int(row),
-                        field="value_position",
+                        row,
+                        "value_position",
                     )
                 )
             if str(d["group_id"]) != str(rec["group_id"]):
                 out.append(
-                    Problem(
+                    _at(
+                        pkg,
                         fact,
                         "list-positions",
                         f"{item!r} belongs to the {d['group_id']} list, not {rec['group_id']}",
-                        file=res.path,
-                        row=int(row),
-                        field="group_id",
+                        row,
+                        "group_id",
                     )
                 )
     uniques = {
@@ -421,13 +412,13 @@ def check_list_positions(pkg: Package, frames: Frames) -> list[Problem]:
         dup = sub[sub.duplicated(keys, keep="first")]
         for row in dup.index:
             out.append(
-                Problem(
+                _at(
+                    pkg,
                     name,
                     "list-positions",
                     f"two values share this {field} in one printed list",
-                    file=pkg.resource(name).path,
-                    row=int(row),
-                    field=field,
+                    row,
+                    field,
                 )
             )
     return out
@@ -446,16 +437,7 @@ def check_scope(pkg: Package, frames: Frames) -> list[Problem]:
             whole = rec["scope"] == scope_all
             if whole == pd.notna(rec[col]):
                 need = "no" if whole else "a"
-                out.append(
-                    Problem(
-                        name,
-                        "scope",
-                        f"a {rec['scope']} row must have {need} {col}",
-                        file=pkg.resource(name).path,
-                        row=int(row),
-                        field=col,
-                    )
-                )
+                out.append(_at(pkg, name, "scope", f"a {rec['scope']} row must have {need} {col}", row, col))
     return out
 
 
