@@ -97,11 +97,13 @@ def audit(path: str | None = None, *, status: str | None = None, document: str |
     return _audit(path, status=status, document=document)
 
 
-def connect(database: str | Path | None = None, path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+def connect(
+    database: str | Path | None = None, path: str | Path | None = None, *, read_only: bool = True
+) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection holding every resource as a table and every view.
 
-    With ``database`` a ``.duckdb`` file is opened, or built there when missing.
-    See :func:`coprod_data.db.connect`.
+    With ``database`` a ``.duckdb`` file is opened (read-only unless ``read_only=False``),
+    or built there when missing. See :func:`coprod_data.db.connect`.
 
     Examples:
         >>> con = connect()
@@ -110,7 +112,7 @@ def connect(database: str | Path | None = None, path: str | Path | None = None) 
     """
     from coprod_data.db import connect as _connect
 
-    return _connect(database, path)
+    return _connect(database, path, read_only=read_only)
 
 
 def __getattr__(name: str) -> Any:

@@ -1,33 +1,50 @@
 """A built database per package content, kept on disk so that commands start fast.
 
-Building the database (20 tables, the views) and running the audit takes about a
-second; most commands only read the result. The first run builds a ``.duckdb`` file
-under the cache folder, named by a hash of everything it is built from: the
-descriptor, every resource file, every SQL file, the package and DuckDB versions.
-Any edit to any of them gives a new name, so a cached file is never stale. The audit
-is stored beside the views as the table ``figure_audit_snapshot``, and in the cached
-file the view ``figure_audit`` reads that table instead of recomputing it (the same
-answer, since the file's name is the hash of the data and SQL it came from). Exports
-and :func:`coprod_data.db.connect` keep the full views.
+Building the database (the tables, the views) and running the audit takes a while;
+most commands only read the result. The first run builds a ``.duckdb`` file under the
+cache folder, named ``coprod-data-<key>.duckdb`` where the key is a hash of everything
+it is built from: the descriptor, every resource file, every SQL file, the package and
+DuckDB versions. Any edit to any of them gives a new name, so a cached file is never
+stale. The audit is stored beside the views as the table ``figure_audit_snapshot``,
+and in the cached file the view ``figure_audit`` reads that table instead of
+recomputing it. Exports and :func:`coprod_data.db.connect` keep the full views.
+
+A cached file is trusted only after a check: it must open read-only, hold the table
+``coprod_cache`` with its own key and format, every expected table, and a snapshot
+whose digest matches the one stored when it was built. A file that fails (empty,
+garbage, edited) is rebuilt and replaced. Cached files are only ever opened
+read-only, by :mod:`coprod_data.db` as by the commands.
+
+The cache folder may be shared with other files: this module only ever removes
+files whose names it gave (``coprod-data-<32 hex>.duckdb``, and the temporary names
+of :data:`coprod_data.db.LEFTOVER` left by a run that died).
 
 The folder is ``$COPROD_DATA_CACHE``, else ``$XDG_CACHE_HOME/coprod-data``, else
 ``~/.cache/coprod-data``. ``COPROD_DATA_CACHE=off`` turns the cache off; so does a
-folder that cannot be written (the commands then build in memory, as before).
+folder that cannot be written (the commands then build a private database per run).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coprod_data.errors import CoprodDataError
 from coprod_data.package import read_package
 from coprod_data.paths import sql_dir
+from coprod_data.safety import read_regular_file
+
+if TYPE_CHECKING:  # pragma: no cover
+    import duckdb
 
 KEEP = 8  # cached databases kept; older ones are removed
-FORMAT = 2  # bump when what a cached file holds changes
+FORMAT = 3  # bump when what a cached file holds changes
 SNAPSHOT = "figure_audit_snapshot"
+STAMP = "coprod_cache"
+CACHED_NAME = re.compile(r"^coprod-data-([0-9a-f]{32})\.duckdb$")
 
 
 def cache_dir() -> Path | None:
@@ -42,19 +59,24 @@ def cache_dir() -> Path | None:
 
 
 def content_key(path: str | Path | None = None) -> str:
-    """Hash of everything the database is built from (descriptor, resources, SQL, versions)."""
+    """Hash of everything the database is built from (descriptor, resources, SQL, versions).
+
+    The files are read through the same checks as every other reader (regular files of
+    bounded size, inside the package folder), so the key hashes exactly what is loaded.
+    """
     import duckdb
 
     from coprod_data import __version__
+    from coprod_data.package import MAX_FILE_BYTES
 
     pkg = read_package(path)
     h = hashlib.sha256()
     h.update(f"{FORMAT}|{__version__}|{duckdb.__version__}".encode())
-    h.update(pkg.descriptor.read_bytes())
+    h.update(read_regular_file(pkg.descriptor, what="datapackage.json"))
     for res in pkg.resources:
         res.check_file()
         h.update(res.name.encode())
-        h.update(res.file.read_bytes())
+        h.update(read_regular_file(res.file, max_bytes=MAX_FILE_BYTES, what="resource file"))
     here = Path(__file__).resolve().parent
     for f in [here / "ddl.py", here / "db.py", here / "cache.py", *sorted(sql_dir().glob("*.sql"))]:
         h.update(f.name.encode())
@@ -62,11 +84,61 @@ def content_key(path: str | Path | None = None) -> str:
     return h.hexdigest()[:32]
 
 
-def cached_database(path: str | Path | None = None) -> Path | None:
-    """The cached database for a package, built now if missing; None when the cache is unusable.
+def _digest_sql(table: str) -> str:
+    return (
+        "SELECT md5(coalesce(string_agg(h, ',' ORDER BY h), '')) "
+        f"FROM (SELECT md5(CAST(t AS VARCHAR)) AS h FROM {table} AS t)"
+    )
 
-    Errors in the package itself (a missing file, a bad descriptor) are raised as
-    :class:`~coprod_data.errors.CoprodDataError`, as by :func:`coprod_data.db.connect`.
+
+def _stamp(con: duckdb.DuckDBPyConnection, key: str) -> None:
+    """Store the audit snapshot and the stamp that :func:`_verify` checks."""
+    con.execute(f"CREATE TABLE {SNAPSHOT} AS SELECT * FROM figure_audit")
+    # Same data, same SQL (the file name is their hash), so the same answer: read it, don't redo it.
+    con.execute(f"CREATE OR REPLACE VIEW figure_audit AS SELECT * FROM {SNAPSHOT}")
+    digest = con.execute(_digest_sql(SNAPSHOT)).fetchone()[0]
+    con.execute(
+        f"CREATE TABLE {STAMP} AS SELECT ?::VARCHAR AS key, ?::INTEGER AS format, ?::VARCHAR AS digest",
+        [key, FORMAT, digest],
+    )
+
+
+def _verify(con: duckdb.DuckDBPyConnection, key: str, path: str | Path | None) -> bool:
+    """Whether an opened cached file is what this module built for ``key``."""
+    import duckdb
+
+    try:
+        tables = {
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            ).fetchall()
+        }
+        expected = {r.name for r in read_package(path).resources} | {SNAPSHOT, STAMP, "figure_audit"}
+        if not expected <= tables:
+            return False
+        stamp = con.execute(f"SELECT key, format, digest FROM {STAMP}").fetchall()
+        if len(stamp) != 1 or stamp[0][0] != key or stamp[0][1] != FORMAT:
+            return False
+        return con.execute(_digest_sql(SNAPSHOT)).fetchone()[0] == stamp[0][2]
+    except duckdb.Error:
+        return False
+
+
+def _open(target: Path) -> duckdb.DuckDBPyConnection | None:
+    import duckdb
+
+    try:
+        return duckdb.connect(str(target), read_only=True, config={"temp_directory": ""})
+    except duckdb.Error:
+        return None
+
+
+def open_cached(path: str | Path | None = None) -> duckdb.DuckDBPyConnection | None:
+    """A read-only connection to the package's checked cached database; None when the cache is off
+    or unusable (the caller then builds its own).
+
+    A missing file is built; a file that fails the check is rebuilt and replaced.
     """
     folder = cache_dir()
     if folder is None:
@@ -75,41 +147,54 @@ def cached_database(path: str | Path | None = None) -> Path | None:
         key = content_key(path)
     except (OSError, CoprodDataError):
         return None  # a missing or odd file: the caller's own build reports it properly
-    target = folder / f"{key}.duckdb"
+    target = folder / f"coprod-data-{key}.duckdb"
     if target.is_file():
-        return target
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{key}.{os.getpid()}.building"
-    except OSError:
+        con = _open(target)
+        if con is not None and _verify(con, key, path):
+            return con
+        if con is not None:
+            con.close()
+    if _build(folder, target, key, path) is None:
         return None
+    con = _open(target)
+    if con is not None and _verify(con, key, path):
+        return con
+    if con is not None:
+        con.close()
+    return None
+
+
+def cached_database(path: str | Path | None = None) -> Path | None:
+    """The path of the package's checked cached database (built or rebuilt when needed); None
+    when the cache is off or unusable."""
+    con = open_cached(path)
+    if con is None:
+        return None
+    con.close()
+    return (cache_dir() or Path()) / f"coprod-data-{content_key(path)}.duckdb"
+
+
+def _build(folder: Path, target: Path, key: str, path: str | Path | None) -> Path | None:
     import duckdb
 
-    from coprod_data.db import connect
+    from coprod_data.db import build_file
 
     try:
-        con = connect(tmp, path=path)
-        try:
-            con.execute(f"CREATE TABLE {SNAPSHOT} AS SELECT * FROM figure_audit")
-            # Same data, same SQL (the file name is their hash), so the same answer: read it, don't redo it.
-            con.execute(f"CREATE OR REPLACE VIEW figure_audit AS SELECT * FROM {SNAPSHOT}")
-        finally:
-            con.close()
-        os.replace(tmp, target)
+        folder.mkdir(parents=True, exist_ok=True)
+        build_file(target, path, after_build=lambda con: _stamp(con, key))
     except (OSError, CoprodDataError, duckdb.Error):
-        # a full disk or an odd folder: build in memory instead (which reports real package errors)
+        # a full disk or an odd folder: the caller builds its own (which reports real package errors)
         return None
-    finally:
-        for leftover in (tmp, Path(f"{tmp}.wal")):
-            leftover.unlink(missing_ok=True)
     _evict(folder)
     return target
 
 
 def _evict(folder: Path) -> None:
+    """Keep the :data:`KEEP` newest cached databases; touch nothing whose name we did not give."""
     try:
-        files = sorted(folder.glob("*.duckdb"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in files[KEEP:]:
+        ours = [p for p in folder.iterdir() if CACHED_NAME.match(p.name) and p.is_file()]
+        ours.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in ours[KEEP:]:
             old.unlink(missing_ok=True)
     except OSError:
         pass

@@ -54,7 +54,9 @@ class Status(StrEnum):
 
 
 def _fail(exc: CoprodDataError) -> None:
-    typer.echo(f"coprod-data: error: {exc}", err=True)
+    from coprod_data.safety import printable
+
+    typer.echo(f"coprod-data: error: {printable(exc)}", err=True)
     raise typer.Exit(EXIT_ERROR)
 
 
@@ -95,8 +97,10 @@ def _print_report(report) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from coprod_data.safety import markup_safe as safe
+
     console = Console(soft_wrap=True)
-    head = f"{report.descriptor}: {report.resources} resources, {report.rows} rows"
+    head = safe(f"{report.descriptor}: {report.resources} resources, {report.rows} rows")
     if report.ok:
         console.print(f"[green]valid[/green] {head}: no problems found.")
         return
@@ -105,7 +109,8 @@ def _print_report(report) -> None:
     for col in ("resource", "row", "field", "check", "message"):
         table.add_column(col, overflow="fold")
     for p in report.problems:
-        table.add_row(p.resource, "" if p.row is None else str(p.row), p.field or "", p.check, p.message)
+        cells = (p.resource, "" if p.row is None else str(p.row), p.field or "", p.check, p.message)
+        table.add_row(*(safe(c) for c in cells))
     console.print(table)
 
 
@@ -135,6 +140,7 @@ def audit(
     """
     from coprod_data.auditing import STATUSES, audit_rows
     from coprod_data.render import crosstab, render
+    from coprod_data.safety import printable
 
     try:
         columns, rows = audit_rows(path, status=status.value if status else None, document=document)
@@ -163,26 +169,39 @@ def audit(
             typer.echo(f"\n== {st} ({len(part)}) ==")
             for r in part:
                 typer.echo(
-                    f"- {r['figure_id']} [{r['document_id']} {r['section']}] published {r['published']}; "
-                    f"{r['detail']}"
+                    printable(
+                        f"- {r['figure_id']} [{r['document_id']} {r['section']}] published {r['published']}; "
+                        f"{r['detail']}"
+                    )
                 )
 
 
 @app.command()
 def sql(
-    query: Annotated[str, typer.Argument(help="One read-only SQL statement (SELECT, WITH, DESCRIBE, ...).")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="One read-only SQL statement (SELECT, WITH, DESCRIBE, ...); '-' reads it from stdin."
+        ),
+    ],
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.table,
     path: Annotated[Path | None, typer.Option("--package", help="Data package to query.")] = None,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", min=0, help="Stop the query after this many seconds (0: no limit)."),
+    ] = 60.0,
 ) -> None:
     """Run a read-only query over the tables and views and print the result.
 
-    An error in the query is one message and exit code 2.
+    An error in the query, or a query stopped by --timeout, is one message and exit code 2.
     """
     from coprod_data.db import query_rows
     from coprod_data.render import render
 
+    if query == "-":
+        query = sys.stdin.read()
     try:
-        columns, rows = query_rows(query, path)
+        columns, rows = query_rows(query, path, timeout=timeout or None)
     except CoprodDataError as exc:
         _fail(exc)
     typer.echo(render(columns, rows, fmt.value))
@@ -203,7 +222,9 @@ def export(
         out = run(target, force=force, path=path)
     except CoprodDataError as exc:
         _fail(exc)
-    typer.echo(f"wrote {out}")
+    from coprod_data.safety import printable
+
+    typer.echo(f"wrote {printable(out)}")
 
 
 @app.command()
@@ -229,13 +250,55 @@ def version() -> None:
     typer.echo(__version__)
 
 
+EXIT_INTERRUPTED = 130
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    The command runs in a worker thread while the main thread waits, so that Ctrl-C is
+    seen at once even while DuckDB is busy: running queries are interrupted, the worker
+    gets a moment to remove its temporary files, and the command ends with one line and
+    exit code 130 (a temporary file left by a run stopped harder is removed by the next run).
+    """
+    import os
+    import threading
+
+    outcome: dict[str, object] = {"code": EXIT_OK}
+
+    def run() -> None:
+        try:
+            app()
+        except SystemExit as exc:
+            outcome["code"] = exc.code
+        except CoprodDataError as exc:  # a last guard: user errors never show a traceback
+            from coprod_data.safety import printable
+
+            typer.echo(f"coprod-data: error: {printable(exc)}", err=True)
+            outcome["code"] = EXIT_ERROR
+        except KeyboardInterrupt:
+            outcome["code"] = EXIT_INTERRUPTED
+        except BaseException as exc:
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="coprod-data", daemon=True)
+    worker.start()
     try:
-        app()
-    except CoprodDataError as exc:  # a last guard: user errors never show a traceback
-        typer.echo(f"coprod-data: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+        while worker.is_alive():
+            worker.join(0.1)
+    except KeyboardInterrupt:
+        from coprod_data.db import interrupt_all
+
+        interrupt_all()
+        worker.join(2.0)
+        sys.stdout.flush()
+        typer.echo("coprod-data: interrupted", err=True)
+        sys.stderr.flush()
+        os._exit(EXIT_INTERRUPTED)
+    if "error" in outcome:
+        raise outcome["error"]  # a bug of ours: show it
+    code = outcome["code"]
+    sys.exit(code if isinstance(code, int) else (0 if code is None else EXIT_ERROR))
 
 
 if __name__ == "__main__":  # python -m coprod_data.cli

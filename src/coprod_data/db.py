@@ -9,9 +9,12 @@ is generated from the descriptor; with it the same database builds without Pytho
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import tempfile
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,13 +67,18 @@ def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-def connect(database: str | Path | None = None, path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+def connect(
+    database: str | Path | None = None, path: str | Path | None = None, *, read_only: bool = True
+) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection holding every resource as a table and every view.
 
     Args:
-        database: a ``.duckdb`` file to open, or to build when it does not exist yet;
+        database: a ``.duckdb`` file to open, or to build when it does not exist yet
+            (built under a temporary name and renamed, so it is never half-written);
             default an in-memory database built now.
         path: the data package to build from (default: the bundled one).
+        read_only: open a file read-only (the default). A cached database of the
+            ``audit`` and ``sql`` commands is always opened read-only.
 
     Examples:
         >>> con = connect()
@@ -79,33 +87,116 @@ def connect(database: str | Path | None = None, path: str | Path | None = None) 
     """
     import duckdb
 
-    if database is not None and Path(database).exists():
-        try:
-            return duckdb.connect(str(database))
-        except duckdb.Error as exc:
-            raise CoprodDataError(
-                f"cannot open the database: {_first_line(exc)}", file=str(database)
-            ) from None
-    if database is not None:
-        target = Path(database)
-        if not target.parent.is_dir():
-            raise CoprodDataError("the folder does not exist", file=str(target))
-        tmp = target.with_name(f".{target.name}.building")
-        tmp.unlink(missing_ok=True)
-        con = duckdb.connect(str(tmp))
+    if database is None:
+        con = duckdb.connect()
         try:
             _build(con, path)
-            con.close()
-            tmp.replace(target)
         except BaseException:
             con.close()
-            tmp.unlink(missing_ok=True)
-            Path(f"{tmp}.wal").unlink(missing_ok=True)
             raise
-        return duckdb.connect(str(target))
-    con = duckdb.connect()
-    _build(con, path)
-    return con
+        return con
+    target = Path(database)
+    if not read_only and _in_cache(target):
+        raise CoprodDataError(
+            "is a cached database of coprod-data; it can only be opened read-only", file=str(target)
+        )
+    if not target.exists():
+        build_file(target, path)
+    try:
+        return duckdb.connect(str(target), read_only=read_only)
+    except duckdb.Error as exc:
+        raise CoprodDataError(f"cannot open the database: {_first_line(exc)}", file=str(target)) from None
+
+
+def _in_cache(target: Path) -> bool:
+    from coprod_data.cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return False
+    try:
+        return target.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+# Names of what a run writes before renaming it into place: a dead run's leftovers are
+# recognised by this pattern and the run's process id, and removed by later runs.
+LEFTOVER = re.compile(r"^\.?coprod-data-(?:build|export|old|mem)-(\d+)-")
+
+
+def _pid_alive(pid: int) -> bool:
+    import os
+
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove what runs that died (``kill -9``, power cut) left in ``folder``: only names of
+    our own pattern (:data:`LEFTOVER`) whose process is gone. Returns what was removed."""
+    removed = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        m = LEFTOVER.match(entry.name)
+        if not m or _pid_alive(int(m.group(1))):
+            continue
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+            removed.append(entry)
+        except OSError:
+            pass
+    return removed
+
+
+def build_file(target: Path, path: str | Path | None = None, *, after_build: Callable | None = None) -> Path:
+    """Build the database into ``target`` atomically: a temporary name in the same folder, then a rename.
+
+    ``after_build(con)`` runs on the new database before it is closed and renamed (the
+    cache stores its snapshot and stamp there). Leftovers of dead runs in the folder
+    are removed first.
+    """
+    import os
+
+    import duckdb
+
+    folder = target.parent
+    if not folder.is_dir():
+        raise CoprodDataError("the folder does not exist", file=str(target))
+    remove_leftovers(folder)
+    tmp = folder / f".coprod-data-build-{os.getpid()}-{target.name}"
+    for leftover in (tmp, Path(f"{tmp}.wal")):
+        leftover.unlink(missing_ok=True)
+    try:
+        con = duckdb.connect(str(tmp), config={"temp_directory": ""})
+    except duckdb.Error as exc:
+        raise CoprodDataError(f"cannot create the database: {_first_line(exc)}", file=str(target)) from None
+    try:
+        try:
+            _build(con, path)
+            if after_build is not None:
+                after_build(con)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        tmp.replace(target)
+    finally:
+        for leftover in (tmp, Path(f"{tmp}.wal")):
+            leftover.unlink(missing_ok=True)
+    return target
 
 
 def relations(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
@@ -117,65 +208,165 @@ def relations(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     return [(str(n), str(t)) for n, t in rows]
 
 
+_LIVE: weakref.WeakSet = weakref.WeakSet()  # connections a Ctrl-C should interrupt
+
+
+def interrupt_all() -> None:
+    """Interrupt every query running on a connection opened by :func:`open_read_only`."""
+    for con in list(_LIVE):
+        with contextlib.suppress(Exception):  # a closed connection
+            con.interrupt()
+
+
+def _lock_down(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+    _LIVE.add(con)
+    return con
+
+
+def _private_read_only(path: str | Path | None) -> duckdb.DuckDBPyConnection | None:
+    """Build the database into a private temporary folder and open it read-only.
+
+    The same sandbox as the cached file: DuckDB itself refuses every write, and there is
+    no temporary folder for a query to read. The file is removed at once (the open
+    connection keeps it alive); a run killed before that leaves a folder that later runs
+    remove. None when no private folder can be made.
+    """
+    import os
+
+    import duckdb
+
+    tmp_root = Path(tempfile.gettempdir())
+    remove_leftovers(tmp_root)
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=f"coprod-data-mem-{os.getpid()}-"))
+    except OSError:
+        return None
+    try:
+        target = build_file(folder / "package.duckdb", path)
+        return duckdb.connect(str(target), read_only=True, config={"temp_directory": ""})
+    except (OSError, duckdb.IOException):
+        return None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def open_read_only(path: str | Path | None = None) -> tuple[duckdb.DuckDBPyConnection, bool]:
     """A read-only connection to the package's database, and whether it is the cached one.
 
-    Uses the cached database (see :mod:`coprod_data.cache`) when it can, opened
-    read-only by DuckDB itself; otherwise builds one in memory. Either way the
-    connection cannot touch files: external access is switched off and locked.
+    Uses the cached database (see :mod:`coprod_data.cache`) when it can; otherwise builds
+    one in a private temporary file. Both are opened read-only by DuckDB itself, with
+    no temporary folder, and external access switched off and locked, so a query can
+    neither write nor reach a file. Only when no temporary file can be written at all is
+    the database built in memory (statements are still checked by :func:`query_rows`).
     """
-    import duckdb
 
-    from coprod_data.cache import cached_database
+    from coprod_data.cache import open_cached
 
-    cached = cached_database(path)
-    if cached is not None:
-        try:
-            con = duckdb.connect(str(cached), read_only=True)
-        except duckdb.Error:
-            cached = None
-    if cached is None:
+    con = open_cached(path)
+    if con is not None:
+        return _lock_down(con), True
+    con = _private_read_only(path)
+    if con is None:
         con = connect(path=path)
-    con.execute("SET enable_external_access = false")
-    con.execute("SET lock_configuration = true")
-    return con, cached is not None
+        con.execute("SET temp_directory = ''")
+    return _lock_down(con), False
 
 
-def query_rows(sql: str, path: str | Path | None = None) -> tuple[list[str], list[tuple]]:
+_EXPLAIN = re.compile(r"^\s*EXPLAIN\b(\s+ANALY[SZ]E\b)?(\s*\([^)]*\))?", re.IGNORECASE)
+_READING = ("SELECT",)
+
+
+def statement_kind(con: duckdb.DuckDBPyConnection, text: str) -> str:
+    """The kind of the one statement in ``text`` (``SELECT``, ``EXPLAIN SELECT``, ...), by DuckDB's parser.
+
+    Raises :class:`CoprodDataError` for more than one statement.
+    """
+    statements = con.extract_statements(text)
+    if len(statements) != 1:
+        raise CoprodDataError(f"one statement at a time, please (got {len(statements)})")
+    kind = statements[0].type.name
+    if kind == "EXPLAIN":  # EXPLAIN ANALYZE runs its statement: judge what it explains
+        inner = _EXPLAIN.sub("", statements[0].query, count=1)
+        inner_statements = con.extract_statements(inner) if inner.strip() else []
+        inner_kind = inner_statements[0].type.name if len(inner_statements) == 1 else "UNKNOWN"
+        return f"EXPLAIN {inner_kind}"
+    return kind
+
+
+DEFAULT_TIMEOUT = 60.0  # seconds a query of the sql command may run
+
+
+def query_rows(
+    sql: str, path: str | Path | None = None, *, timeout: float | None = DEFAULT_TIMEOUT
+) -> tuple[list[str], list[tuple]]:
     """Run one read-only query; return the column names and the rows (no pandas needed).
 
     The statement's type is read from DuckDB's own parser: only SELECT-like statements
-    (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE) and EXPLAIN run.
+    (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE) and EXPLAIN of them run. A query
+    running longer than ``timeout`` seconds (None or 0: no limit) is interrupted.
 
     Raises :class:`CoprodDataError` for an empty query, more than one statement, a
-    statement that would write, or an error in the query (DuckDB's message, first line).
+    statement that would write, a query over time, or an error in the query (DuckDB's
+    message, first line).
     """
-    import duckdb
-
     text = sql.strip()
     if not text.rstrip(";").strip():
         raise CoprodDataError("empty query")
+    if timeout is not None and timeout < 0:
+        raise CoprodDataError("the timeout must be 0 (none) or a positive number of seconds", field="timeout")
     con, _ = open_read_only(path)
     try:
-        statements = con.extract_statements(text)
-        if len(statements) != 1:
-            raise CoprodDataError(f"one statement at a time, please (got {len(statements)})")
-        kind = statements[0].type
-        if kind not in (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN):
+        return run_query(con, text, timeout=timeout)
+    finally:
+        con.close()
+
+
+def run_query(
+    con: duckdb.DuckDBPyConnection, sql: str, *, timeout: float | None = DEFAULT_TIMEOUT
+) -> tuple[list[str], list[tuple]]:
+    """Check and run one statement on a connection from :func:`open_read_only` (see :func:`query_rows`)."""
+    import threading
+
+    import duckdb
+
+    text = sql.strip()
+    timer = None
+    fired = threading.Event()
+    try:
+        kind = statement_kind(con, text)
+        if kind.removeprefix("EXPLAIN ") not in _READING:
             first = text.split(None, 1)[0].upper()
             raise CoprodDataError(
                 f"the database is read-only here: {first} statements are not allowed; use SELECT, WITH, "
                 "FROM, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN"
             )
+        if timeout:
+
+            def stop() -> None:
+                fired.set()
+                con.interrupt()
+
+            timer = threading.Timer(timeout, stop)
+            timer.daemon = True
+            timer.start()
         cursor = con.execute(text)
         columns = [d[0] for d in cursor.description or []]
         return columns, cursor.fetchall()
+    except duckdb.InterruptException:
+        if fired.is_set():
+            raise CoprodDataError(
+                f"the query ran longer than {timeout:g} s and was stopped; use --timeout to allow more"
+            ) from None
+        raise KeyboardInterrupt from None
     except duckdb.Error as exc:
         raise CoprodDataError(f"query failed: {_first_line(exc)}") from None
     except MemoryError:
         raise CoprodDataError("the result does not fit in memory; add a LIMIT or aggregate") from None
     finally:
-        con.close()
+        if timer is not None:
+            timer.cancel()
 
 
 def query(sql: str, path: str | Path | None = None):
@@ -200,9 +391,49 @@ def _sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _is_our_export(folder: Path) -> bool:
-    """A folder export may replace: one that holds only Parquet files (an earlier export)."""
-    return all(p.is_file() and p.suffix == ".parquet" for p in folder.iterdir())
+EXPORT_MARKER = "coprod-data-export.json"  # in a folder export: what it wrote
+EXPORT_TABLE = "coprod_export"  # in a database export: who wrote it
+
+
+def _is_our_database(target: Path) -> bool:
+    """Whether ``target`` is a DuckDB file written by :func:`export` (its own marker table)."""
+    import duckdb
+
+    try:
+        with open(target, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return False
+    if head[8:12] != b"DUCK":  # not a DuckDB database at all
+        return False
+    try:
+        con = duckdb.connect(str(target), read_only=True, config={"temp_directory": ""})
+    except duckdb.Error:
+        return False
+    try:
+        rows = con.execute(f"SELECT tool FROM {EXPORT_TABLE}").fetchall()
+        return rows == [("coprod-data",)]
+    except duckdb.Error:
+        return False
+    finally:
+        con.close()
+
+
+def _foreign_in_export(folder: Path) -> str | None:
+    """The first entry of ``folder`` that an earlier export did not write (None: all are ours)."""
+    import json
+
+    marker = folder / EXPORT_MARKER
+    try:
+        listed = set(json.loads(marker.read_text(encoding="utf-8"))["files"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return next((p.name for p in sorted(folder.iterdir())), None) or "?"
+    for entry in sorted(folder.iterdir()):
+        if entry.name != EXPORT_MARKER and (
+            entry.name not in listed or not entry.is_file() or entry.is_symlink()
+        ):
+            return entry.name
+    return None
 
 
 def export(target: str | Path, *, force: bool = False, path: str | Path | None = None) -> Path:
@@ -211,10 +442,14 @@ def export(target: str | Path, *, force: bool = False, path: str | Path | None =
     A folder is chosen when ``target`` is an existing directory or ends with ``/``;
     otherwise the name must end in ``.duckdb`` or ``.db``. Written to a temporary name
     beside the target and renamed, so a failure leaves nothing partial. Refuses to
-    overwrite unless ``force``, and even then replaces only a database file or a folder
-    that holds nothing but Parquet files (an earlier export): it never deletes anything
-    else. The data version is in the ``package_info`` table (and ``package_info.parquet``).
+    overwrite unless ``force``, and even then replaces only what an earlier export wrote:
+    a database holding the ``coprod_export`` marker table, or a folder whose every file
+    is listed in its ``coprod-data-export.json``. Anything else is refused with a message,
+    never deleted. The data version is in the ``package_info`` table (and ``package_info.parquet``).
     """
+    import json
+    import os
+
     raw = str(target)
     if not raw.strip():
         raise CoprodDataError("no output path given")
@@ -226,17 +461,32 @@ def export(target: str | Path, *, force: bool = False, path: str | Path | None =
         )
     if not as_dir and out.suffix not in DATABASE_SUFFIXES:
         raise CoprodDataError("expected a .duckdb (or .db) file name, or a folder ending with '/'", file=raw)
-    if out.exists() and not (as_dir and out.is_dir() and not any(out.iterdir())):
+    replacing = out.exists() or out.is_symlink()
+    if replacing and as_dir and out.is_dir() and not out.is_symlink() and not any(out.iterdir()):
+        replacing = False  # an empty folder: nothing to lose
+    if replacing:
         if not force:
             raise CoprodDataError("already exists; use --force to overwrite", file=str(out))
+        if out.is_symlink():
+            raise CoprodDataError("is a symbolic link; refusing to replace it", file=str(out))
         if as_dir and not out.is_dir():
             raise CoprodDataError("exists and is not a folder", file=str(out))
-        if as_dir and not _is_our_export(out):
-            raise CoprodDataError(
-                "exists and holds files other than Parquet exports; refusing to replace it", file=str(out)
-            )
         if not as_dir and not out.is_file():
             raise CoprodDataError("exists and is not a file", file=str(out))
+        if as_dir:
+            foreign = _foreign_in_export(out)
+            if foreign is not None:
+                raise CoprodDataError(
+                    f"holds {foreign!r}, which no earlier export of coprod-data wrote; refusing to replace "
+                    "the folder (remove it yourself, or choose a new folder)",
+                    file=str(out),
+                )
+        elif not _is_our_database(out):
+            raise CoprodDataError(
+                "is not a database written by 'coprod-data export'; refusing to overwrite it "
+                "(remove it yourself, or choose a new name)",
+                file=str(out),
+            )
     parent = out.parent
     if not parent.exists():
         raise CoprodDataError("the folder to write into does not exist", file=str(parent))
@@ -244,29 +494,45 @@ def export(target: str | Path, *, force: bool = False, path: str | Path | None =
         raise CoprodDataError("is not a folder", file=str(parent))
     import duckdb
 
+    remove_leftovers(parent)
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+        staging = Path(tempfile.mkdtemp(prefix=f".coprod-data-export-{os.getpid()}-", dir=parent))
     except OSError as exc:
         raise CoprodDataError(f"cannot write here: {exc.strerror or exc}", file=str(parent)) from None
+
+    def mark(con: duckdb.DuckDBPyConnection) -> None:
+        con.execute(
+            f"CREATE TABLE {EXPORT_TABLE} AS SELECT 'coprod-data' AS tool, ?::VARCHAR AS package_version, "
+            "now()::VARCHAR AS written_at",
+            [read_package(path).version],
+        )
+
     try:
         if as_dir:
             con = connect(path=path)
             try:
-                for name, _kind in relations(con):
+                mark(con)
+                names = [name for name, _kind in relations(con)]
+                for name in names:
                     dest = _sql_string(str(staging / f"{name}.parquet"))
                     con.execute(f'COPY (SELECT * FROM "{name}") TO {dest} (FORMAT parquet)')
             finally:
                 con.close()
+            listing = {"tool": "coprod-data", "files": sorted(f"{n}.parquet" for n in names)}
+            (staging / EXPORT_MARKER).write_text(json.dumps(listing, indent=2) + "\n", encoding="utf-8")
             built = staging
         else:
-            built = staging / out.name
-            connect(built, path=path).close()
-        if out.exists():  # --force, checked above to be a file or an earlier export
-            if out.is_dir():
-                shutil.rmtree(out)
+            built = build_file(staging / out.name, path, after_build=mark)
+        if replacing:  # checked above to be an earlier export: move it aside, then swap
+            old = parent / f".coprod-data-old-{os.getpid()}-{out.name}"
+            out.replace(old)
+            built.replace(out)
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
             else:
-                out.unlink()
-        built.replace(out)
+                old.unlink(missing_ok=True)
+        else:
+            built.replace(out)
     except duckdb.Error as exc:
         raise CoprodDataError(f"export failed: {_first_line(exc)}", file=str(out)) from None
     except OSError as exc:

@@ -15,6 +15,7 @@ from typing import Any
 
 from coprod_data.errors import CoprodDataError
 from coprod_data.paths import resolve_descriptor
+from coprod_data.safety import MAX_DESCRIPTOR_BYTES, check_regular_file, read_regular_file
 
 MAX_FILE_BYTES = 100_000_000  # a resource larger than this is refused rather than read
 
@@ -126,6 +127,39 @@ def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list | tuple) else [value]
 
 
+@lru_cache(maxsize=256)
+def compile_pattern(pattern: str) -> Any:
+    """A field's ``pattern`` compiled by RE2, which matches in linear time.
+
+    Python's ``re`` backtracks: ``^(a+)+$`` against 34 ``a`` and a ``!`` runs for
+    minutes. RE2 cannot backtrack, so every pattern in a descriptor is matched by it
+    (in the loader, the validator and, through ``regexp_full_match``, in DuckDB, which
+    uses RE2 too). Patterns RE2 cannot express (back-references, look-around) are
+    refused with :class:`ValueError`; Table Schema patterns are XML Schema regular
+    expressions, which have neither.
+
+    Examples:
+        >>> compile_pattern("^[a-z]+$").fullmatch("abc") is not None
+        True
+    """
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False  # report through our error, not RE2's own log on stderr
+    try:
+        return re2.compile(pattern, options)
+    except re2.error as exc:
+        detail = (
+            exc.args[0].decode("utf-8", "replace") if exc.args and isinstance(exc.args[0], bytes) else exc
+        )
+        raise ValueError(str(detail)) from None
+
+
+def pattern_matches(pattern: str, value: str) -> bool:
+    """Whether ``value`` matches ``pattern`` in full (Table Schema semantics), in linear time."""
+    return compile_pattern(pattern).fullmatch(value) is not None
+
+
 FIELD_TYPES = ("string", "integer", "number", "boolean")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
@@ -176,8 +210,8 @@ def _parse_field(f: Any, resource: str, where: str) -> Field:
                 f"pattern of field {f['name']!r} must be a string", file=where, field="schema"
             )
         try:
-            re.compile(constraints["pattern"])
-        except re.error as exc:
+            compile_pattern(constraints["pattern"])
+        except ValueError as exc:
             raise CoprodDataError(
                 f"pattern of field {f['name']!r} is not a valid regular expression: {exc}",
                 file=where,
@@ -284,30 +318,58 @@ def missing_resources(pkg: Package) -> list[str]:
 def read_package(path: str | Path | None = None) -> Package:
     """Read a descriptor (default: the bundled one) into a :class:`Package`.
 
-    Raises :class:`CoprodDataError` naming the file for a missing or malformed descriptor.
+    Raises :class:`CoprodDataError` naming the file for a missing or malformed descriptor,
+    and for one that is not a regular file (a FIFO, a device, a loop of links) or is huge.
 
     Examples:
         >>> pkg = read_package()
         >>> pkg.resource("regions").primary_key
         ('region_id',)
     """
-    descriptor = resolve_descriptor(path).resolve()
-    return _read_cached(descriptor, descriptor.stat().st_mtime_ns if descriptor.exists() else 0)
+    raw_path = resolve_descriptor(path)
+    try:
+        descriptor = raw_path.resolve()
+    except (RuntimeError, OSError):  # a loop of symbolic links
+        descriptor = raw_path.absolute()
+    check_regular_file(descriptor, max_bytes=MAX_DESCRIPTOR_BYTES, what="datapackage.json")
+    info = descriptor.stat()
+    return _read_cached(descriptor, info.st_mtime_ns, info.st_size)
+
+
+MAX_NESTING = 64  # a descriptor nested deeper than this is refused (ours is 6 deep)
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth of parsed JSON, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if level > MAX_NESTING:
+            break
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item)
+    return deepest
 
 
 @lru_cache(maxsize=8)
-def _read_cached(descriptor: Path, _mtime: int) -> Package:
+def _read_cached(descriptor: Path, _mtime: int, _size: int) -> Package:
     where = str(descriptor)
+    data = read_regular_file(descriptor, what="datapackage.json")
     try:
-        text = descriptor.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CoprodDataError("no such file (expected a datapackage.json)", file=where) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CoprodDataError(f"cannot read the descriptor: {exc}", file=where) from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CoprodDataError(f"the descriptor is not UTF-8 text (byte {exc.start})", file=where) from None
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CoprodDataError(f"not valid JSON: {exc.msg}", file=where, row=exc.lineno) from None
+    except RecursionError:
+        raise CoprodDataError(f"JSON nested deeper than {MAX_NESTING} levels", file=where) from None
+    if _depth(raw) > MAX_NESTING:
+        raise CoprodDataError(f"JSON nested deeper than {MAX_NESTING} levels", file=where)
     if not isinstance(raw, dict):
         raise CoprodDataError("the descriptor is not a JSON object", file=where)
     resources = raw.get("resources")

@@ -8,8 +8,11 @@ import decimal
 import io
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
+
+from coprod_data.safety import printable
 
 
 def _plain(value: object) -> object:
@@ -29,11 +32,15 @@ def _plain(value: object) -> object:
 
 
 def _text(value: object) -> str:
+    """A cell as text for a terminal: control characters shown as escapes (see :func:`printable`)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(_plain(value))
+    return printable(_plain(value))
+
+
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f]")  # json.dumps escapes C0 itself; DEL and C1 too, here
 
 
 def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -> str:
@@ -48,11 +55,12 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -
     """
     if fmt == "json":
         records = [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in rows]
-        return json.dumps(records, ensure_ascii=False, indent=2, default=str, allow_nan=False)
+        text = json.dumps(records, ensure_ascii=False, indent=2, default=str, allow_nan=False)
+        return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     if fmt == "csv":
         buf = io.StringIO(newline="")
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
+        writer.writerow([_text(c) for c in columns])
         writer.writerows([_text(v) for v in row] for row in rows)
         return buf.getvalue().rstrip("\n")
     if fmt == "markdown":
@@ -60,9 +68,13 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -
         def cell(v: object) -> str:
             return _text(v).replace("|", "\\|").replace("\n", " ")
 
-        lines = ["| " + " | ".join(columns) + " |", "| " + " | ".join("---" for _ in columns) + " |"]
+        lines = [
+            "| " + " | ".join(cell(c) for c in columns) + " |",
+            "| " + " | ".join("---" for _ in columns) + " |",
+        ]
         lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
         return "\n".join(lines)
+    columns = [_text(c) for c in columns]
     texts = [[_text(v) for v in row] for row in rows]
     widths = [max([len(c), *(len(r[i]) for r in texts)]) for i, c in enumerate(columns)]
     out = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
