@@ -52,13 +52,13 @@ def test_refused_rename_keeps_the_old_file(pkg_copy, monkeypatch):
 def test_export_failing_part_way_leaves_nothing(tmp_path, monkeypatch):
     from coprod_data import db
 
-    real = db.connect
+    real = db._build
 
-    def failing_connect(database=None, path=None):
-        real(database, path).close()
+    def failing_build(con, path=None):
+        real(con, path)
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(db, "connect", failing_connect)
+    monkeypatch.setattr(db, "_build", failing_build)
     result = cli("export", str(tmp_path / "out.duckdb"))
     assert result.exit_code == 2 and "No space left on device" in result.output
     assert list(tmp_path.iterdir()) == []

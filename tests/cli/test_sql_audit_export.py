@@ -96,8 +96,9 @@ def test_export_refuses_to_overwrite_without_force(tmp_path):
     result = cli("export", str(target))
     assert result.exit_code == 2 and "already exists" in result.output
     assert target.read_bytes() == b"precious"
-    assert cli("export", str(target), "--force").exit_code == 0
-    assert target.read_bytes() != b"precious"
+    result = cli("export", str(target), "--force")  # --force replaces only an earlier export
+    assert result.exit_code == 2 and "refusing to overwrite" in result.output
+    assert target.read_bytes() == b"precious"
 
 
 def test_export_parquet_folder(tmp_path):

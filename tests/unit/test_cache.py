@@ -59,11 +59,3 @@ def test_an_unusable_cache_folder_falls_back_to_memory(tmp_path, monkeypatch):
     monkeypatch.setenv("COPROD_DATA_CACHE", str(blocker / "cache"))
     assert cache.cached_database() is None
     assert query_rows("SELECT count(*) FROM claims")[1][0][0] > 80
-
-
-def test_old_databases_are_evicted(cache_in):
-    cache_in.mkdir(parents=True)
-    for i in range(cache.KEEP + 3):
-        (cache_in / f"old{i}.duckdb").write_bytes(b"")
-    cache.cached_database()
-    assert len(list(cache_in.glob("*.duckdb"))) == cache.KEEP
