@@ -162,12 +162,19 @@ def remove_leftovers(folder: Path) -> list[Path]:
     return removed
 
 
-def build_file(target: Path, path: str | Path | None = None, *, after_build: Callable | None = None) -> Path:
+def build_file(
+    target: Path,
+    path: str | Path | None = None,
+    *,
+    after_build: Callable | None = None,
+    storage_version: str | None = None,
+) -> Path:
     """Build the database into ``target`` atomically: a temporary name in the same folder, then a rename.
 
     ``after_build(con)`` runs on the new database before it is closed and renamed (the
-    cache stores its snapshot and stamp there). Leftovers of dead runs in the folder
-    are removed first.
+    cache stores its snapshot and stamp there). ``storage_version`` (e.g. ``v1.0.0``)
+    writes a file that older DuckDB releases can open. Leftovers of dead runs in the
+    folder are removed first.
     """
     import os
 
@@ -181,7 +188,10 @@ def build_file(target: Path, path: str | Path | None = None, *, after_build: Cal
     for leftover in (tmp, Path(f"{tmp}.wal")):
         leftover.unlink(missing_ok=True)
     try:
-        con = duckdb.connect(str(tmp), config={"temp_directory": ""})
+        config = {"temp_directory": ""}
+        if storage_version:
+            config["storage_compatibility_version"] = storage_version
+        con = duckdb.connect(str(tmp), config=config)
     except duckdb.Error as exc:
         raise CoprodDataError(f"cannot create the database: {_first_line(exc)}", file=str(target)) from None
     try:
@@ -393,6 +403,10 @@ def _sql_string(text: str) -> str:
 
 EXPORT_MARKER = "coprod-data-export.json"  # in a folder export: what it wrote
 EXPORT_TABLE = "coprod_export"  # in a database export: who wrote it
+# The storage format of an exported .duckdb file: the oldest that DuckDB 1.x releases
+# read, so the file opens in the DuckDB CLI of PyPI's duckdb-cli (1.5.6 when written)
+# as well as in the library that wrote it (2.x). Recorded in the coprod_export table.
+EXPORT_STORAGE_VERSION = "v1.0.0"
 
 
 def _is_our_database(target: Path) -> bool:
@@ -436,7 +450,13 @@ def _foreign_in_export(folder: Path) -> str | None:
     return None
 
 
-def export(target: str | Path, *, force: bool = False, path: str | Path | None = None) -> Path:
+def export(
+    target: str | Path,
+    *,
+    force: bool = False,
+    path: str | Path | None = None,
+    storage_version: str = EXPORT_STORAGE_VERSION,
+) -> Path:
     """Write the database: a ``.duckdb`` file, or Parquet files (one per table and view) in a folder.
 
     A folder is chosen when ``target`` is an existing directory or ends with ``/``;
@@ -446,6 +466,10 @@ def export(target: str | Path, *, force: bool = False, path: str | Path | None =
     a database holding the ``coprod_export`` marker table, or a folder whose every file
     is listed in its ``coprod-data-export.json``. Anything else is refused with a message,
     never deleted. The data version is in the ``package_info`` table (and ``package_info.parquet``).
+
+    A ``.duckdb`` file is written in DuckDB's storage format ``storage_version``
+    (default :data:`EXPORT_STORAGE_VERSION`, readable by DuckDB 1.0 and later), which
+    the ``coprod_export`` table records with the package version and the time written.
     """
     import json
     import os
@@ -503,8 +527,8 @@ def export(target: str | Path, *, force: bool = False, path: str | Path | None =
     def mark(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(
             f"CREATE TABLE {EXPORT_TABLE} AS SELECT 'coprod-data' AS tool, ?::VARCHAR AS package_version, "
-            "now()::VARCHAR AS written_at",
-            [read_package(path).version],
+            "?::VARCHAR AS storage_version, now()::VARCHAR AS written_at",
+            [read_package(path).version, storage_version if not as_dir else None],
         )
 
     try:
@@ -522,7 +546,7 @@ def export(target: str | Path, *, force: bool = False, path: str | Path | None =
             (staging / EXPORT_MARKER).write_text(json.dumps(listing, indent=2) + "\n", encoding="utf-8")
             built = staging
         else:
-            built = build_file(staging / out.name, path, after_build=mark)
+            built = build_file(staging / out.name, path, after_build=mark, storage_version=storage_version)
         if replacing:  # checked above to be an earlier export: move it aside, then swap
             old = parent / f".coprod-data-old-{os.getpid()}-{out.name}"
             out.replace(old)
