@@ -115,6 +115,10 @@ def connect(
     return _connect(database, path, read_only=read_only)
 
 
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
 def __getattr__(name: str) -> Any:
     if name == "CoprodDataError":
         from coprod_data.errors import CoprodDataError

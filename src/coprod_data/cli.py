@@ -27,6 +27,24 @@ app = typer.Typer(
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from coprod_data import __version__
+
+        typer.echo(f"coprod-data {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Figures of 4Children's co-production reports as a validated data package."""
+
+
 class Format(StrEnum):
     text = "text"
     json = "json"
