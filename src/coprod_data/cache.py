@@ -5,10 +5,8 @@ second; most commands only read the result. The first run builds a ``.duckdb`` f
 under the cache folder, named by a hash of everything it is built from: the
 descriptor, every resource file, every SQL file, the package and DuckDB versions.
 Any edit to any of them gives a new name, so a cached file is never stale. The audit
-is stored beside the views as the table ``figure_audit_snapshot``, and in the cached
-file the view ``figure_audit`` reads that table instead of recomputing it (the same
-answer, since the file's name is the hash of the data and SQL it came from). Exports
-and :func:`coprod_data.db.connect` keep the full views.
+and its check layer are tables of the built database (materialised once, in dependency
+order), so the cached file answers an audit without recomputing anything.
 
 The folder is ``$COPROD_DATA_CACHE``, else ``$XDG_CACHE_HOME/coprod-data``, else
 ``~/.cache/coprod-data``. ``COPROD_DATA_CACHE=off`` turns the cache off; so does a
@@ -26,8 +24,7 @@ from coprod_data.package import read_package
 from coprod_data.paths import sql_dir
 
 KEEP = 8  # cached databases kept; older ones are removed
-FORMAT = 2  # bump when what a cached file holds changes
-SNAPSHOT = "figure_audit_snapshot"
+FORMAT = 3  # bump when what a cached file holds changes
 
 
 def cache_dir() -> Path | None:
@@ -56,7 +53,8 @@ def content_key(path: str | Path | None = None) -> str:
         h.update(res.name.encode())
         h.update(res.file.read_bytes())
     here = Path(__file__).resolve().parent
-    for f in [here / "ddl.py", here / "db.py", here / "cache.py", *sorted(sql_dir().glob("*.sql"))]:
+    sources = [here / "ddl.py", here / "db.py", here / "cache.py", here / "checkdata.py"]
+    for f in [*sources, *sorted(sql_dir().glob("*.sql"))]:
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:32]
@@ -88,13 +86,8 @@ def cached_database(path: str | Path | None = None) -> Path | None:
     from coprod_data.db import connect
 
     try:
-        con = connect(tmp, path=path)
-        try:
-            con.execute(f"CREATE TABLE {SNAPSHOT} AS SELECT * FROM figure_audit")
-            # Same data, same SQL (the file name is their hash), so the same answer: read it, don't redo it.
-            con.execute(f"CREATE OR REPLACE VIEW figure_audit AS SELECT * FROM {SNAPSHOT}")
-        finally:
-            con.close()
+        # The check layer and the audit are tables, built once with the database.
+        connect(tmp, path=path).close()
         os.replace(tmp, target)
     except (OSError, CoprodDataError, duckdb.Error):
         # a full disk or an odd folder: build in memory instead (which reports real package errors)
