@@ -5,8 +5,10 @@
 --                     failed check's only printed member, or a minority printing)
 --   involved        : it takes part in a failed check that does not single it out; the
 --                     detail lists the checks that support it
+--   reproduced      : a check reproduces it exactly (another printing, a count), whatever
+--                     assumption a check of a set it belongs to needs (but a claim that
+--                     asserts what a conditional check tests is conditional)
 --   conditional     : a check it takes part in holds only under an assumption (named)
---   reproduced      : a check reproduces it exactly (and none needs an assumption)
 --   within_rounding : its checks hold within rounding
 --   not_recomputable: no check judges it. A claim that restates printed figures (kinds
 --                     percentage, count, total) and is in no check takes the status of
@@ -28,6 +30,7 @@ WITH per_ref AS (
            bool_or(status = 'discrepancy' AND singled_out) AS is_singled,
            bool_or(status = 'discrepancy' AND judged) AS is_involved,
            bool_or(status = 'conditional' AND judged) AS is_conditional,
+           bool_or(status = 'conditional' AND role = 'asserts') AS asserts_conditional,
            bool_or(status = 'reproduced' AND judged) AS is_reproduced,
            bool_or(status = 'within_rounding' AND judged) AS is_within,
            string_agg(check_id || ' (' || replace(status, '_', ' ') || CASE WHEN NOT judged THEN ', input' ELSE '' END || ')',
@@ -43,7 +46,8 @@ WITH per_ref AS (
     FROM check_links GROUP BY ref
 ), rolled AS (
     SELECT *, CASE WHEN is_singled THEN 'discrepancy' WHEN is_involved THEN 'involved'
-                   WHEN is_conditional THEN 'conditional' WHEN is_reproduced THEN 'reproduced'
+                   WHEN asserts_conditional THEN 'conditional'
+                   WHEN is_reproduced THEN 'reproduced' WHEN is_conditional THEN 'conditional'
                    WHEN is_within THEN 'within_rounding' ELSE 'not_recomputable' END AS status
     FROM per_ref
 ), figures AS (
@@ -65,7 +69,7 @@ WITH per_ref AS (
            f.figure_id AS figure_ids
     FROM fact_figures f LEFT JOIN rolled r ON r.ref = f.figure_id LEFT JOIN resource_info ri ON ri.resource = f.resource
 ), cited AS (  -- restating claims in no check: the statuses of the figures they cite
-    SELECT c.claim_id, x.figure_id, f.status
+    SELECT c.claim_id, x.figure_id, f.status, f.assumption
     FROM claims c, LATERAL unnest(string_split(coalesce(c.figure_ids, ''), ' ')) AS x(figure_id)
     JOIN figures f ON f.figure_id = x.figure_id
     WHERE c.claim_kind IN ('percentage', 'count', 'total') AND c.claim_id NOT IN (SELECT ref FROM rolled)
@@ -77,11 +81,13 @@ WITH per_ref AS (
                 WHEN bool_and(status IN ('reproduced', 'not_recomputable')) THEN 'reproduced'
                 ELSE 'within_rounding' END AS status,
            'Restates printed figures: ' || string_agg(figure_id || ' (' || replace(status, '_', ' ') || ')', ', '
-                                                     ORDER BY figure_id) || '; see their rows.' AS detail
+                                                     ORDER BY figure_id) || '; see their rows.' AS detail,
+           string_agg(DISTINCT assumption, '; ') AS assumption
     FROM cited GROUP BY claim_id
 ), claim_rows AS (
     SELECT c.claim_id, 'claim', c.document_id, c.section, c.statement, c.published, c.value, c.published, c.unit,
-           coalesce(r.status, s.status, 'not_recomputable'), r.checks, r.failed_checks, r.assumption,
+           coalesce(r.status, s.status, 'not_recomputable'), r.checks, r.failed_checks,
+           coalesce(r.assumption, s.assumption),
            coalesce(r.detail, s.detail, 'No check bears on it: nothing in the reports recomputes it.')
              || coalesce(' Note: ' || c.note, ''),
            r.recomputed,
