@@ -80,39 +80,64 @@ def _order(values: tuple[str, ...]) -> str:
     return "[" + ", ".join(f"'{s}'" for s in values) + "]"
 
 
-def _rows(
-    path: str | Path | None,
+def _query(
+    con,
     table: str,
     columns: list[str],
     statuses: tuple[str, ...],
     key: str,
     status: str | None,
     document: str | None,
-) -> tuple[list[str], list[tuple]]:
+) -> list[tuple]:
+    if status is not None and status not in statuses:
+        raise CoprodDataError(f"unknown status {status!r}; choose from {', '.join(statuses)}", field="status")
+    documents = [r[0] for r in con.execute("SELECT document_id FROM documents ORDER BY 1").fetchall()]
+    if document is not None and document not in documents:
+        raise CoprodDataError(
+            f"unknown document {document!r}; choose from {', '.join(documents)}", field="document"
+        )
+    return con.execute(
+        f"SELECT {', '.join(columns)} FROM {table} "
+        "WHERE ($status IS NULL OR status = $status) AND ($document IS NULL OR document_id = $document) "
+        f"ORDER BY list_position({_order(statuses)}, status), document_id, {key}",
+        {"status": status, "document": document},
+    ).fetchall()
+
+
+FIGURES = ("figure_audit", COLUMNS, STATUSES, "kind DESC, figure_id")
+CHECKS = ("audit_checks", CHECK_COLUMNS, CHECK_STATUSES, "check_id")
+
+
+def report_rows(
+    path: str | Path | None = None,
+    *,
+    queries: tuple[tuple[tuple, str | None], ...] = ((FIGURES, None),),
+    document: str | None = None,
+) -> list[tuple[list[str], list[tuple]]]:
+    """Several audit queries on one connection (one build when the cache is off):
+    each ``(FIGURES or CHECKS, status)`` gives its column names and rows."""
     import duckdb
 
     from coprod_data.db import _first_line, open_read_only
 
-    if status is not None and status not in statuses:
-        raise CoprodDataError(f"unknown status {status!r}; choose from {', '.join(statuses)}", field="status")
     con, _ = open_read_only(path)
     try:
-        documents = [r[0] for r in con.execute("SELECT document_id FROM documents ORDER BY 1").fetchall()]
-        if document is not None and document not in documents:
-            raise CoprodDataError(
-                f"unknown document {document!r}; choose from {', '.join(documents)}", field="document"
-            )
-        cursor = con.execute(
-            f"SELECT {', '.join(columns)} FROM {table} "
-            "WHERE ($status IS NULL OR status = $status) AND ($document IS NULL OR document_id = $document) "
-            f"ORDER BY list_position({_order(statuses)}, status), document_id, {key}",
-            {"status": status, "document": document},
-        )
-        return list(columns), cursor.fetchall()
+        out = []
+        for (table, columns, statuses, key), status in queries:
+            out.append((list(columns), _query(con, table, columns, statuses, key, status, document)))
+        return out
     except duckdb.Error as exc:
         raise CoprodDataError(f"the audit failed: {_first_line(exc)}") from None
     finally:
         con.close()
+
+
+def _rows(
+    path: str | Path | None, spec: tuple, status: str | None, document: str | None
+) -> tuple[list[str], list[tuple]]:
+    if status is not None and status not in spec[2]:  # before any build
+        raise CoprodDataError(f"unknown status {status!r}; choose from {', '.join(spec[2])}", field="status")
+    return report_rows(path, queries=((spec, status),), document=document)[0]
 
 
 def audit_rows(
@@ -122,14 +147,14 @@ def audit_rows(
 
     Reads the cached database when it can (:mod:`coprod_data.cache`).
     """
-    return _rows(path, "figure_audit", COLUMNS, STATUSES, "kind DESC, figure_id", status, document)
+    return _rows(path, FIGURES, status, document)
 
 
 def check_rows(
     path: str | Path | None = None, *, status: str | None = None, document: str | None = None
 ) -> tuple[list[str], list[tuple]]:
     """One row per check (table ``audit_checks``), failed checks first (no pandas)."""
-    return _rows(path, "audit_checks", CHECK_COLUMNS, CHECK_STATUSES, "check_id", status, document)
+    return _rows(path, CHECKS, status, document)
 
 
 def audit(

@@ -159,23 +159,20 @@ def audit(
     that hold only under an assumption, then every figure and claim by status. Exits 0
     whatever the audit finds (finding discrepancies is its job); 2 only when it cannot run.
     """
-    from coprod_data.auditing import CHECK_STATUSES, STATUSES, audit_rows, check_rows
+    from coprod_data.auditing import CHECK_STATUSES, CHECKS, FIGURES, STATUSES, report_rows
     from coprod_data.render import crosstab, render
 
     st = status.value if status else None
+    main = CHECKS if view is View.checks else FIGURES
+    queries = [(main, st)] + ([(CHECKS, None)] if fmt is AuditFormat.text else [])
     try:
-        if view is View.checks:
-            if st is not None and st not in CHECK_STATUSES:
-                raise CoprodDataError(
-                    f"a check's status is one of {', '.join(CHECK_STATUSES)}", field="status"
-                )
-            columns, rows = check_rows(path, status=st, document=document)
-        else:
-            columns, rows = audit_rows(path, status=st, document=document)
-        if fmt is AuditFormat.text:
-            ccols, crows = check_rows(path, status=None, document=document)
+        if st is not None and st not in main[2]:
+            raise CoprodDataError(f"unknown status {st!r}; choose from {', '.join(main[2])}", field="status")
+        results = report_rows(path, queries=tuple(queries), document=document)
     except CoprodDataError as exc:
         _fail(exc)
+    columns, rows = results[0]
+    ccols, crows = results[-1]
     if fmt is not AuditFormat.text:
         typer.echo(render(columns, rows, fmt.value))
         return
