@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _charts
 
-from coprod_data.auditing import STATUSES, audit, issues
+from coprod_data.auditing import STATUS_MEANINGS, STATUSES, audit, checks
 from coprod_data.db import connect, view_files
 from coprod_data.package import read_package
 from coprod_data.table import read_table
@@ -27,7 +27,7 @@ frames = {res.name: read_table(res)[0] for res in pkg.resources}
 FACTS = [r.name for r in pkg.resources if r.kind == "fact"]
 con = connect(path=ROOT / "datapackage.json")
 audit_df = audit(ROOT / "datapackage.json")
-issues_df = issues(audit_df)
+checks_df = checks(ROOT / "datapackage.json")
 DOC_TITLES = dict(zip(frames["documents"]["document_id"], frames["documents"]["title"], strict=True))
 resource_of = {fid: name for name in FACTS for fid in frames[name]["figure_id"]}
 
@@ -182,29 +182,57 @@ lines = [
     "",
     "| status | meaning |",
     "| --- | --- |",
-    f"| {badge('reproduced')} | another printing, a count or the report's own tables give exactly this value |",
-    f"| {badge('within_rounding')} | reproduced only within the rounding of whole percentages |",
-    f"| {badge('discrepancy')} | the reports contradict themselves, or no whole numbers can give the value |",
-    f"| {badge('not_recomputable')} | printed once, with nothing to recompute it from |",
+    *[f"| {badge(st)} | {STATUS_MEANINGS[st]} |" for st in STATUSES],
+    "",
+    "Every verdict comes from a check declared in the package (resources `checks` and `check_members`): "
+    "the table `audit_checks` has one row per check, its verdict, the assumption a conditional verdict rests on, "
+    "the recomputed numbers and the check's strength (`pass_chance`: the chance that values drawn at random at "
+    "the printed precision would pass; near 1 a pass says nothing). A figure that takes part in a failed check "
+    "is *involved*; only what a failed check singles out is a discrepancy.",
     "",
     "## Counts",
     "",
     table(summary.assign(all=summary.sum(axis=1)).reset_index()),
     "",
-    "## Inconsistencies",
+    "## Failed checks",
     "",
-    "The distinct inconsistencies behind the discrepancy rows: one inconsistency marks every figure and claim "
-    "it touches. Both published values stay in the data.",
+    "The inconsistencies: each failed check once, with the figures and claims it touches.",
     "",
     table(
-        issues_df.assign(figure_ids=[links(ids) for ids in issues_df.figure_ids])[
-            ["document_id", "rows", "detail", "figure_ids"]
-        ]
+        pd.DataFrame(
+            {
+                "check": [code(c) for c in checks_df[checks_df.status == "discrepancy"].check_id],
+                "document": checks_df[checks_df.status == "discrepancy"].document_id,
+                "what it tests": checks_df[checks_df.status == "discrepancy"].statement,
+                "detail": checks_df[checks_df.status == "discrepancy"].detail,
+                "rows": [
+                    links(" ".join(list(f) + list(c)))
+                    for f, c in zip(
+                        checks_df[checks_df.status == "discrepancy"].figure_ids,
+                        checks_df[checks_df.status == "discrepancy"].claim_ids,
+                        strict=True,
+                    )
+                ],
+            }
+        )
+    ),
+    "",
+    "## Checks that hold only under an assumption",
+    "",
+    table(
+        pd.DataFrame(
+            {
+                "check": [code(c) for c in checks_df[checks_df.status == "conditional"].check_id],
+                "what it tests": checks_df[checks_df.status == "conditional"].statement,
+                "condition": checks_df[checks_df.status == "conditional"].reading,
+                "strength": checks_df[checks_df.status == "conditional"].strength.fillna(""),
+            }
+        )
     ),
     "",
     "## Discrepancies",
     "",
-    "Every discrepancy row, with what disagrees.",
+    "Every figure or claim a failed check singles out.",
     "",
 ]
 disc = audit_df[audit_df.status == "discrepancy"]
@@ -335,44 +363,44 @@ QUERIES = [
         "WHERE resource = 'impact_ratings' AND change < 0 ORDER BY group_id",
     ),
     (
+        "Failed checks",
+        "Every check that fails under every reading the reports allow.",
+        "SELECT check_id, kind, statement FROM audit_checks WHERE status = 'discrepancy' ORDER BY check_id",
+    ),
+    (
+        "What the conditional verdicts rest on",
+        "Checks that hold only under an assumption, with the assumption and the check's strength.",
+        "SELECT check_id, reading, strength FROM audit_checks WHERE status = 'conditional' ORDER BY check_id LIMIT 8",
+    ),
+    (
+        "How strong is a pass?",
+        "The chance that random values at the printed precision would pass each GRIM-type check.",
+        "SELECT check_id, status, round(pass_chance, 3) AS pass_chance, strength FROM audit_checks "
+        "WHERE kind IN ('percent_of_count', 'common_base') ORDER BY pass_chance LIMIT 8",
+    ),
+    (
         "Closure of comment shares",
-        "Does each list of shares of comments sum to 100 within rounding?",
-        "SELECT list_id, n_items, sum_pct, slack_pct, status FROM share_lists ORDER BY list_id",
-    ),
-    (
-        "Smallest number of comments",
-        "The fewest comments that reproduce every printed share (rule: either).",
-        "SELECT list_id, smallest_total FROM share_reconstruction WHERE rounding = 'either' ORDER BY list_id",
-    ),
-    (
-        "Comments per theme",
-        "Counts per theme at that smallest total, VCS before the workshops.",
-        "SELECT item_id, share_pct, comments, exact_share_pct FROM share_reconstruction_counts "
-        "WHERE list_id = 'best_feature_shares:vcs:pre' AND rounding = 'either' ORDER BY value_position",
+        "Does each list of shares of comments sum to 100 within rounding, and with how few comments?",
+        "SELECT check_id, status, recomputed_value AS sum_pct, base_lo AS fewest_comments FROM audit_checks "
+        "WHERE kind = 'share_list' ORDER BY check_id",
     ),
     (
         "Regional response rates from whole numbers",
-        "Returns/eligible that reproduce each published rate.",
-        "SELECT region_id, published_pct, n_authorities, solutions, min_excluded, max_excluded "
-        "FROM response_rate_regions WHERE rounding = 'half_up' ORDER BY region_id",
+        "Returns/eligible that reproduce each published regional rate.",
+        "SELECT series AS region_id, published_pct, n_max AS n_authorities, "
+        "string_agg(returns || '/' || eligible, ', ' ORDER BY eligible, returns) AS solutions "
+        "FROM response_rate_solutions GROUP BY ALL ORDER BY region_id",
     ),
     (
         "Regions against the national raw rate",
-        "Total returns the regional table allows, and whether they give 28%.",
-        "SELECT min(total_returns) AS fewest, max(total_returns) AS most, bool_or(matches_raw) AS any_gives_raw_rate "
-        "FROM response_rate_joint WHERE rounding = 'either'",
+        "The joint verdict on the regional table, its total and the raw rate.",
+        "SELECT check_id, status, recomputed, reading FROM audit_checks WHERE kind = 'response_rates'",
     ),
     (
-        "GRIM on the attitude survey",
-        "Whole counts behind the Q1 percentages with the stated bases.",
-        "SELECT figure_id, published_pct, n, k_lo, k_hi, is_feasible FROM granularity "
-        "WHERE basis = 'stated' AND rounding = 'half_up' ORDER BY figure_id",
-    ),
-    (
-        "Sector sizes as bases",
-        "Q3 chart values no whole count of the sector can give.",
-        "SELECT figure_id, n_min AS n, nearest FROM granularity_summary WHERE basis = 'assumed' AND NOT is_feasible "
-        "ORDER BY figure_id LIMIT 6",
+        "Significance, unpaired and paired",
+        "Significance claims judged as two independent samples and over every pairing.",
+        "SELECT check_id, status, round(statistic, 2) AS unpaired_z_min, reading FROM audit_checks "
+        "WHERE kind = 'significance'",
     ),
     (
         "Ratio phrases",
@@ -398,7 +426,7 @@ lines = [
     "```",
     "",
     "```console",
-    'coprod-data sql "SELECT * FROM share_lists" --format markdown',
+    'coprod-data sql "SELECT * FROM audit_checks" --format markdown',
     "coprod-data export coprod.duckdb       # then: duckdb coprod.duckdb",
     "```",
     "",
@@ -519,8 +547,13 @@ charts.append(
     )
 )
 rr = con.execute(
-    "SELECT r.*, g.normalised_label AS region FROM response_rate_regions r "
-    "JOIN regions g USING (region_id) WHERE rounding = 'half_up' ORDER BY published_pct DESC"
+    "WITH n AS (SELECT region_id, count(*) AS n_authorities FROM local_authorities GROUP BY ALL), "
+    "s AS (SELECT DISTINCT series AS region_id, returns, eligible FROM response_rate_solutions) "
+    "SELECT r.region_id, r.value_pct AS published_pct, n.n_authorities, g.normalised_label AS region, "
+    "string_agg(s.returns || '/' || s.eligible, ', ' ORDER BY s.eligible, s.returns) AS solutions, "
+    "CAST(floor(r.value_pct * n.n_authorities / 100.0) AS BIGINT) || '/' || n.n_authorities AS nearest_with_all_eligible "
+    "FROM response_rates r JOIN n USING (region_id) JOIN regions g USING (region_id) "
+    "LEFT JOIN s USING (region_id) WHERE r.scope = 'region' GROUP BY ALL ORDER BY published_pct DESC"
 ).df()
 rr["value"] = rr.published_pct
 rr["all_eligible_low"] = [
@@ -535,7 +568,7 @@ charts.append(
         "Regional response rates",
         "Published adjusted response rate per region, with the number of authorities in the region; the red tick is "
         "the closest rate at or below it if every authority were eligible. Source tables: <code>response_rates</code>, "
-        "<code>local_authorities</code>; view <code>response_rate_regions</code>.",
+        "<code>local_authorities</code>; table <code>response_rate_solutions</code>.",
         "Bars per region: "
         + "; ".join(f"{r.region} {r.value}% of {r.n_authorities} authorities" for r in data.itertuples()),
         data,

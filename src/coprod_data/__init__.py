@@ -55,8 +55,8 @@ def load(name: str, path: str | None = None) -> pd.DataFrame:
 
     Examples:
         >>> rates = load("response_rates")
-        >>> int(rates.loc[rates.figure_id == "rr-north_east-adjusted", "value_pct"].iloc[0])
-        55
+        >>> str(rates["value_pct"].dtype)
+        'Int64'
     """
     from coprod_data.loading import load as _load
 
@@ -83,13 +83,13 @@ def audit(path: str | None = None, *, status: str | None = None, document: str |
     """The figure audit: every published figure and claim beside its recomputation.
 
     One row per figure (the fact tables) and per claim (the claims register), with
-    ``published``, ``recomputed``, ``rule``, ``status`` (reproduced, within_rounding,
-    discrepancy, not_recomputable) and ``detail``; discrepancies first. See
+    ``published``, ``recomputed``, ``status`` (reproduced, within_rounding, conditional,
+    involved, discrepancy, not_recomputable), ``checks`` and ``detail``; the worst first. See
     :func:`coprod_data.auditing.audit`.
 
     Examples:
-        >>> df = audit(status="discrepancy", document="telford_case_study")
-        >>> "tel-12" in set(df.figure_id)
+        >>> df = audit(status="discrepancy")
+        >>> len(df) > 0 and set(df.kind) <= {"figure", "claim"}
         True
     """
     from coprod_data.auditing import audit as _audit

@@ -1,7 +1,8 @@
-"""The figure audit: every published figure beside its recomputation.
+"""The figure audit: every check declared in the package, its verdict, and the verdict of
+every published figure and claim.
 
-The work is done in SQL (the ``figure_audit`` view and the views it stands on);
-this module returns it as a DataFrame and summarises it.
+The work is done in SQL (tables ``audit_checks`` and ``figure_audit``, built once with
+the database); this module returns them as rows or DataFrames and summarises them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,21 @@ from coprod_data.errors import CoprodDataError
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-STATUSES = ("discrepancy", "not_recomputable", "within_rounding", "reproduced")
+#: Verdicts of a check, worst first.
+CHECK_STATUSES = ("discrepancy", "conditional", "not_recomputable", "within_rounding", "reproduced")
+#: Statuses of a figure or claim, worst first: a figure in a failed check that does not
+#: single it out is ``involved``, not wrong.
+STATUSES = ("discrepancy", "involved", "conditional", "not_recomputable", "within_rounding", "reproduced")
+STATUS_MEANINGS = {
+    "reproduced": "holds as printed: another printing, a count or the report's own figures give exactly this",
+    "within_rounding": "holds for some exact values the printed (rounded) ones come from; needs nothing else",
+    "conditional": "holds only under an assumption the row names (an interpretation of a phrase, an overlap, "
+    "a base, a pairing); interpretation is not rounding",
+    "involved": "takes part in a failed check that does not single it out: something in the check is wrong, "
+    "not necessarily this",
+    "discrepancy": "fails under every reading the reports allow (a figure or claim: a failed check names it)",
+    "not_recomputable": "nothing in the reports bears on it",
+}
 COLUMNS = [
     "figure_id",
     "kind",
@@ -24,56 +39,128 @@ COLUMNS = [
     "published",
     "recomputed",
     "unit",
-    "rule",
     "precision",
     "tolerance",
     "status",
+    "checks",
+    "failed_checks",
+    "assumption",
     "detail",
     "printed",
     "published_value",
     "figure_ids",
-    "issue_key",
+]
+CHECK_COLUMNS = [
+    "check_id",
+    "kind",
+    "document_id",
+    "section",
+    "statement",
+    "status",
+    "reading",
+    "assumption",
+    "figure_ids",
+    "claim_ids",
+    "singled_out",
+    "published_value",
+    "recomputed_value",
+    "recomputed_lo",
+    "recomputed_hi",
+    "base_lo",
+    "base_hi",
+    "statistic",
+    "pass_chance",
+    "strength",
+    "recomputed",
+    "detail",
 ]
 
 
-def audit_rows(
-    path: str | Path | None = None, *, status: str | None = None, document: str | None = None
-) -> tuple[list[str], list[tuple]]:
-    """The audit as column names and rows, discrepancies first (no pandas needed).
+def _order(values: tuple[str, ...]) -> str:
+    return "[" + ", ".join(f"'{s}'" for s in values) + "]"
 
-    Reads the cached database when it can (:mod:`coprod_data.cache`).
-    """
+
+def _query(
+    con,
+    table: str,
+    columns: list[str],
+    statuses: tuple[str, ...],
+    key: str,
+    status: str | None,
+    document: str | None,
+) -> list[tuple]:
+    if status is not None and status not in statuses:
+        raise CoprodDataError(f"unknown status {status!r}; choose from {', '.join(statuses)}", field="status")
+    documents = [r[0] for r in con.execute("SELECT document_id FROM documents ORDER BY 1").fetchall()]
+    if document is not None and document not in documents:
+        raise CoprodDataError(
+            f"unknown document {document!r}; choose from {', '.join(documents)}", field="document"
+        )
+    return con.execute(
+        f"SELECT {', '.join(columns)} FROM {table} "
+        "WHERE ($status IS NULL OR status = $status) AND ($document IS NULL OR document_id = $document) "
+        f"ORDER BY list_position({_order(statuses)}, status), document_id, {key}",
+        {"status": status, "document": document},
+    ).fetchall()
+
+
+FIGURES = ("figure_audit", COLUMNS, STATUSES, "kind DESC, figure_id")
+CHECKS = ("audit_checks", CHECK_COLUMNS, CHECK_STATUSES, "check_id")
+
+
+def report_rows(
+    path: str | Path | None = None,
+    *,
+    queries: tuple[tuple[tuple, str | None], ...] = ((FIGURES, None),),
+    document: str | None = None,
+) -> list[tuple[list[str], list[tuple]]]:
+    """Several audit queries on one connection (one build when the cache is off):
+    each ``(FIGURES or CHECKS, status)`` gives its column names and rows."""
     import duckdb
 
     from coprod_data.db import _first_line, open_read_only
 
-    if status is not None and status not in STATUSES:
-        raise CoprodDataError(f"unknown status {status!r}; choose from {', '.join(STATUSES)}", field="status")
     con, _ = open_read_only(path)
     try:
-        documents = [r[0] for r in con.execute("SELECT document_id FROM documents ORDER BY 1").fetchall()]
-        if document is not None and document not in documents:
-            raise CoprodDataError(
-                f"unknown document {document!r}; choose from {', '.join(documents)}", field="document"
-            )
-        order = ", ".join(f"'{s}'" for s in STATUSES)
-        cursor = con.execute(
-            f"SELECT {', '.join(COLUMNS)} FROM figure_audit "
-            "WHERE ($status IS NULL OR status = $status) AND ($document IS NULL OR document_id = $document) "
-            f"ORDER BY list_position([{order}], status), document_id, kind DESC, figure_id",
-            {"status": status, "document": document},
-        )
-        return list(COLUMNS), cursor.fetchall()
+        out = []
+        for (table, columns, statuses, key), status in queries:
+            out.append((list(columns), _query(con, table, columns, statuses, key, status, document)))
+        return out
     except duckdb.Error as exc:
         raise CoprodDataError(f"the audit failed: {_first_line(exc)}") from None
     finally:
         con.close()
 
 
+def _rows(
+    path: str | Path | None, spec: tuple, status: str | None, document: str | None
+) -> tuple[list[str], list[tuple]]:
+    if status is not None and status not in spec[2]:  # before any build
+        raise CoprodDataError(f"unknown status {status!r}; choose from {', '.join(spec[2])}", field="status")
+    return report_rows(path, queries=((spec, status),), document=document)[0]
+
+
+def audit_rows(
+    path: str | Path | None = None, *, status: str | None = None, document: str | None = None
+) -> tuple[list[str], list[tuple]]:
+    """The per-figure and per-claim audit as column names and rows, worst first (no pandas).
+
+    Reads the cached database when it can (:mod:`coprod_data.cache`).
+    """
+    return _rows(path, FIGURES, status, document)
+
+
+def check_rows(
+    path: str | Path | None = None, *, status: str | None = None, document: str | None = None
+) -> tuple[list[str], list[tuple]]:
+    """One row per check (table ``audit_checks``), failed checks first (no pandas)."""
+    return _rows(path, CHECKS, status, document)
+
+
 def audit(
     path: str | Path | None = None, *, status: str | None = None, document: str | None = None
 ) -> pd.DataFrame:
-    """The ``figure_audit`` view as a DataFrame, discrepancies first.
+    """The ``figure_audit`` table as a DataFrame: one status per figure and claim, worst first.
 
     Args:
         path: the data package (default: the bundled one).
@@ -83,9 +170,7 @@ def audit(
     Examples:
         >>> df = audit()
         >>> sorted(df.status.unique())  # doctest: +NORMALIZE_WHITESPACE
-        ['discrepancy', 'not_recomputable', 'reproduced', 'within_rounding']
-        >>> df.loc[df.figure_id == "tel-12", "status"].item()
-        'discrepancy'
+        ['conditional', 'discrepancy', 'involved', 'not_recomputable', 'reproduced', 'within_rounding']
     """
     import pandas as pd
 
@@ -93,25 +178,29 @@ def audit(
     return pd.DataFrame.from_records(rows, columns=columns)
 
 
-def issues(df: pd.DataFrame) -> pd.DataFrame:
-    """The distinct inconsistencies behind the discrepancy rows of an audit frame.
+def checks(
+    path: str | Path | None = None, *, status: str | None = None, document: str | None = None
+) -> pd.DataFrame:
+    """The ``audit_checks`` table as a DataFrame: one row per check, failed checks first.
 
-    One inconsistency (a total that does not add up, say) marks every figure and claim
-    it touches; this counts it once, with its rows and one explanation.
+    Examples:
+        >>> df = checks()
+        >>> df.check_id.is_unique and set(df.status) <= set(CHECK_STATUSES)
+        True
     """
-    disc = df[df["status"] == "discrepancy"]
-    grouped = disc.groupby("issue_key", sort=True).agg(
-        document_id=("document_id", "first"),
-        rows=("figure_id", "size"),
-        figure_ids=("figure_id", lambda s: " ".join(sorted(s))),
-        detail=("detail", "first"),
-    )
-    return grouped.reset_index()
+    import pandas as pd
+
+    columns, rows = check_rows(path, status=status, document=document)
+    return pd.DataFrame.from_records(rows, columns=columns)
 
 
 def summarise(df: pd.DataFrame) -> pd.DataFrame:
-    """Counts per document and status (rows: documents plus a total; columns: statuses)."""
+    """Counts per document and status (rows: documents plus a total; columns: statuses).
+
+    Works on :func:`audit` (figures and claims) and on :func:`checks` frames.
+    """
     import pandas as pd
 
+    order = STATUSES if "figure_id" in df.columns else CHECK_STATUSES
     table = pd.crosstab(df["document_id"], df["status"], margins=True, margins_name="all")
-    return table.reindex(columns=[s for s in STATUSES if s in table.columns] + ["all"], fill_value=0)
+    return table.reindex(columns=[s for s in order if s in table.columns] + ["all"], fill_value=0)

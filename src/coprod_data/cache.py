@@ -5,12 +5,11 @@ most commands only read the result. The first run builds a ``.duckdb`` file unde
 cache folder, named ``coprod-data-<key>.duckdb`` where the key is a hash of everything
 it is built from: the descriptor, every resource file, every SQL file, the package and
 DuckDB versions. Any edit to any of them gives a new name, so a cached file is never
-stale. The audit is stored beside the views as the table ``figure_audit_snapshot``,
-and in the cached file the view ``figure_audit`` reads that table instead of
-recomputing it. Exports and :func:`coprod_data.db.connect` keep the full views.
+stale. The audit and its check layer are tables of the built database (materialised
+once, in dependency order), so the cached file answers an audit without recomputing.
 
 A cached file is trusted only after a check: it must open read-only, hold the table
-``coprod_cache`` with its own key and format, every expected table, and a snapshot
+``coprod_cache`` with its own key and format, every expected table, and audit tables
 whose digest matches the one stored when it was built. A file that fails (empty,
 garbage, edited) is rebuilt and replaced. Cached files are only ever opened
 read-only, by :mod:`coprod_data.db` as by the commands.
@@ -42,7 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 KEEP = 8  # cached databases kept; older ones are removed
 FORMAT = 3  # bump when what a cached file holds changes
-SNAPSHOT = "figure_audit_snapshot"
+AUDIT_TABLES = ("audit_checks", "figure_audit")  # digested: an edit of a verdict is caught
 STAMP = "coprod_cache"
 CACHED_NAME = re.compile(r"^coprod-data-([0-9a-f]{32})\.duckdb$")
 
@@ -78,25 +77,29 @@ def content_key(path: str | Path | None = None) -> str:
         h.update(res.name.encode())
         h.update(read_regular_file(res.file, max_bytes=MAX_FILE_BYTES, what="resource file"))
     here = Path(__file__).resolve().parent
-    for f in [here / "ddl.py", here / "db.py", here / "cache.py", *sorted(sql_dir().glob("*.sql"))]:
+    sources = [here / "ddl.py", here / "db.py", here / "cache.py", here / "checkdata.py", here / "reading.py"]
+    for f in [*(s for s in sources if s.is_file()), *sorted(sql_dir().glob("*.sql"))]:
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:32]
 
 
-def _digest_sql(table: str) -> str:
-    return (
-        "SELECT md5(coalesce(string_agg(h, ',' ORDER BY h), '')) "
-        f"FROM (SELECT md5(CAST(t AS VARCHAR)) AS h FROM {table} AS t)"
-    )
+def _digest(con: duckdb.DuckDBPyConnection) -> str:
+    """A digest of the audit tables' rows, in any order."""
+    parts = []
+    for table in AUDIT_TABLES:
+        parts.append(
+            con.execute(
+                "SELECT md5(coalesce(string_agg(h, ',' ORDER BY h), '')) "
+                f"FROM (SELECT md5(CAST(t AS VARCHAR)) AS h FROM {table} AS t)"
+            ).fetchone()[0]
+        )
+    return "|".join(parts)
 
 
 def _stamp(con: duckdb.DuckDBPyConnection, key: str) -> None:
-    """Store the audit snapshot and the stamp that :func:`_verify` checks."""
-    con.execute(f"CREATE TABLE {SNAPSHOT} AS SELECT * FROM figure_audit")
-    # Same data, same SQL (the file name is their hash), so the same answer: read it, don't redo it.
-    con.execute(f"CREATE OR REPLACE VIEW figure_audit AS SELECT * FROM {SNAPSHOT}")
-    digest = con.execute(_digest_sql(SNAPSHOT)).fetchone()[0]
+    """Store the stamp that :func:`_verify` checks."""
+    digest = _digest(con)
     con.execute(
         f"CREATE TABLE {STAMP} AS SELECT ?::VARCHAR AS key, ?::INTEGER AS format, ?::VARCHAR AS digest",
         [key, FORMAT, digest],
@@ -114,13 +117,13 @@ def _verify(con: duckdb.DuckDBPyConnection, key: str, path: str | Path | None) -
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
             ).fetchall()
         }
-        expected = {r.name for r in read_package(path).resources} | {SNAPSHOT, STAMP, "figure_audit"}
+        expected = {r.name for r in read_package(path).resources} | {STAMP, *AUDIT_TABLES}
         if not expected <= tables:
             return False
         stamp = con.execute(f"SELECT key, format, digest FROM {STAMP}").fetchall()
         if len(stamp) != 1 or stamp[0][0] != key or stamp[0][1] != FORMAT:
             return False
-        return con.execute(_digest_sql(SNAPSHOT)).fetchone()[0] == stamp[0][2]
+        return _digest(con) == stamp[0][2]
     except duckdb.Error:
         return False
 

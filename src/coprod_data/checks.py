@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
+from coprod_data.checkdata import RULES as CHECK_DATA_RULES
 from coprod_data.package import Package
 from coprod_data.table import Problem
 
@@ -450,6 +451,7 @@ ALL_CHECKS: tuple[Callable[[Package, Frames], list[Problem]], ...] = (
     check_figure_ids,
     check_list_positions,
     check_scope,
+    *CHECK_DATA_RULES,
 )
 
 

@@ -67,8 +67,15 @@ class AuditFormat(StrEnum):
 class Status(StrEnum):
     reproduced = "reproduced"
     within_rounding = "within_rounding"
+    conditional = "conditional"
+    involved = "involved"
     discrepancy = "discrepancy"
     not_recomputable = "not_recomputable"
+
+
+class View(StrEnum):
+    figures = "figures"
+    checks = "checks"
 
 
 def _fail(exc: CoprodDataError) -> None:
@@ -145,51 +152,95 @@ def stamp(path: PathArg = None) -> None:
 
 
 @app.command()
+def figures(path: PathArg = None) -> None:
+    """Rewrite the figure index (resource 'figures') from the fact resources, atomically.
+
+    Run ``coprod-data stamp`` afterwards to record the new file's hash.
+    """
+    from coprod_data.checkdata import write_figure_index
+
+    try:
+        out, n = write_figure_index(path)
+    except CoprodDataError as exc:
+        _fail(exc)
+    typer.echo(f"wrote {out} ({n} figures)")
+
+
+@app.command()
 def audit(
     fmt: Annotated[AuditFormat, typer.Option("--format", "-f", help="Output format.")] = AuditFormat.text,
     status: Annotated[Status | None, typer.Option("--status", help="Keep only this status.")] = None,
     document: Annotated[str | None, typer.Option("--document", help="Keep only this document id.")] = None,
     path: Annotated[Path | None, typer.Option("--package", help="Data package to audit.")] = None,
+    view: Annotated[
+        View, typer.Option("--view", help="figures: one row per figure and claim; checks: one row per check.")
+    ] = View.figures,
 ) -> None:
-    """Set every published figure beside its recomputation: summary, then discrepancies first.
+    """Recompute every check declared in the package and give each figure and claim its verdict.
 
-    Exits 0 whatever the audit finds (finding discrepancies is its job); 2 only when it
-    cannot run.
+    The text report leads with the failed checks (the inconsistencies), then the checks
+    that hold only under an assumption, then every figure and claim by status. Exits 0
+    whatever the audit finds (finding discrepancies is its job); 2 only when it cannot run.
     """
-    from coprod_data.auditing import STATUSES, audit_rows
+    from coprod_data.auditing import CHECK_STATUSES, CHECKS, FIGURES, STATUSES, report_rows
     from coprod_data.render import crosstab, render
     from coprod_data.safety import printable
 
+    st = status.value if status else None
+    main = CHECKS if view is View.checks else FIGURES
+    queries = [(main, st)] + ([(CHECKS, None)] if fmt is AuditFormat.text else [])
     try:
-        columns, rows = audit_rows(path, status=status.value if status else None, document=document)
+        if st is not None and st not in main[2]:
+            raise CoprodDataError(f"unknown status {st!r}; choose from {', '.join(main[2])}", field="status")
+        results = report_rows(path, queries=tuple(queries), document=document)
     except CoprodDataError as exc:
         _fail(exc)
+    columns, rows = results[0]
+    ccols, crows = results[-1]
     if fmt is not AuditFormat.text:
         typer.echo(render(columns, rows, fmt.value))
         return
     records = [dict(zip(columns, row, strict=True)) for row in rows]
-    typer.echo("Figure audit: counts per document and status\n")
-    docs = ["attitude_survey", "telford_case_study", "national_la_survey"]
+    checks = [dict(zip(ccols, row, strict=True)) for row in crows]
+    docs = sorted({r["document_id"] for r in checks} | {r["document_id"] for r in records})
+    failed = [c for c in checks if c["status"] == "discrepancy"]
+    typer.echo(f"Audit: {len(checks)} checks, {len(failed)} failed.\n")
+    typer.echo("Checks per document and verdict\n")
     typer.echo(
-        crosstab([(r["document_id"], r["status"]) for r in records], docs, STATUSES)
-        if records
-        else "(no rows)"
+        crosstab([(c["document_id"], c["status"]) for c in checks], docs, CHECK_STATUSES)
+        if checks
+        else "(none)"
     )
-    disc = [r for r in records if r["status"] == "discrepancy"]
-    if disc:
-        n_issues = len({r["issue_key"] for r in disc})
+    if view is View.figures:
+        typer.echo("\nFigures and claims per document and status\n")
         typer.echo(
-            f"\n{len(disc)} discrepancy rows come from {n_issues} distinct inconsistencies in the reports."
+            crosstab([(r["document_id"], r["status"]) for r in records], docs, STATUSES)
+            if records
+            else "(no rows)"
         )
-    for st in STATUSES:
-        part = [r for r in records if r["status"] == st]
+    for title, part in (
+        ("failed checks", failed),
+        ("checks that hold only under an assumption", [c for c in checks if c["status"] == "conditional"]),
+    ):
         if part:
-            typer.echo(f"\n== {st} ({len(part)}) ==")
+            typer.echo(f"\n== {title} ({len(part)}) ==")
+            for c in part:
+                extra = (
+                    f" Condition: {c['reading']}." if c["reading"] and c["status"] == "conditional" else ""
+                )
+                where = f"[{c['document_id']} {c['section']}]"
+                typer.echo(printable(f"- {c['check_id']} {where} {c['statement']} {c['detail']}{extra}"))
+    if view is View.checks:
+        return
+    for s in STATUSES:
+        part = [r for r in records if r["status"] == s]
+        if part:
+            typer.echo(f"\n== {s} ({len(part)}) ==")
             for r in part:
                 typer.echo(
                     printable(
                         f"- {r['figure_id']} [{r['document_id']} {r['section']}] published {r['published']}; "
-                        f"{r['detail']}"
+                        f"checks: {r['checks'] or 'none'}"
                     )
                 )
 

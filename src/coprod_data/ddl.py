@@ -8,6 +8,7 @@ and explicit column types.
 
 from __future__ import annotations
 
+from coprod_data.checkdata import generated_views_sql
 from coprod_data.package import Field, Package, Resource
 
 SQL_TYPES = {"integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN", "string": "VARCHAR"}
@@ -90,4 +91,5 @@ def build_tables_sql(pkg: Package, *, relative: bool) -> str:
         path = res.path if relative else str(res.file)
         out += [create_table_sql(res), load_table_sql(res, path), ""]
     out.append(package_info_sql(pkg))
-    return "\n".join(out) + "\n"
+    out += ["", generated_views_sql(pkg)]
+    return "\n".join(out)

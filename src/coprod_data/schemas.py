@@ -42,7 +42,9 @@ def is_categorical(resource: Resource, field: Field) -> bool:
         return False
     if field.enum is not None:
         return True
-    if any(fk.fields == (field.name,) for fk in resource.foreign_keys):
+    if resource.primary_key != (field.name,) and any(
+        fk.fields == (field.name,) for fk in resource.foreign_keys
+    ):
         return True
     return resource.kind in {"dimension", "reference"} and resource.primary_key == (field.name,)
 

@@ -145,7 +145,7 @@ def validate(path: str | Path | None = None) -> ValidationReport:
     Examples:
         >>> report = validate()
         >>> report.ok, report.resources
-        (True, 20)
+        (True, 23)
     """
     from coprod_data.checks import run_checks
     from coprod_data.loading import pandera_problems

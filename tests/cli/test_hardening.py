@@ -63,12 +63,12 @@ def test_resource_path_outside_the_package_is_refused(pkg_copy):
 
 def test_a_missing_resource_is_named_by_validate_and_audit(pkg_copy):
     d = json.loads(pkg_copy.read_text(encoding="utf-8"))
-    d["resources"] = [r for r in d["resources"] if r["name"] != "claims"]
+    d["resources"] = [r for r in d["resources"] if r["name"] != "check_members"]
     pkg_copy.write_text(json.dumps(d), encoding="utf-8")
     report = coprod_data.validate(pkg_copy)
     assert [(p.check, p.field) for p in report.problems] == [("resource-set", "resources")]
     result = cli("audit", "--package", str(pkg_copy))
-    assert result.exit_code == 2 and "lacks resources the views need: claims" in result.output
+    assert result.exit_code == 2 and "lacks resources the views need: check_members" in result.output
 
 
 def test_a_broken_dimension_does_not_flood_the_tables_that_refer_to_it(pkg_copy):

@@ -144,7 +144,7 @@ def test_connect_opens_a_cached_file_read_only(cache_in):
     path = _cached_file(cache_in)
     con = coprod_data.connect(path)
     with pytest.raises(duckdb.Error):
-        con.execute("UPDATE figure_audit_snapshot SET status = 'reproduced'")
+        con.execute("UPDATE figure_audit SET status = 'reproduced'")
     con.close()
     with pytest.raises(CoprodDataError, match="read-only"):
         coprod_data.connect(path, read_only=False)
@@ -154,7 +154,7 @@ def test_an_edited_cache_is_rebuilt(cache_in):
     path = _cached_file(cache_in)
     before = query_rows("SELECT count(*) FROM figure_audit WHERE status = 'discrepancy'")[1]
     con = duckdb.connect(str(path))  # someone edits the file behind our back
-    con.execute("UPDATE figure_audit_snapshot SET status = 'reproduced'")
+    con.execute("UPDATE figure_audit SET status = 'reproduced'")
     con.close()
     assert query_rows("SELECT count(*) FROM figure_audit WHERE status = 'discrepancy'")[1] == before
     assert before[0][0] > 0
@@ -172,7 +172,7 @@ def test_a_broken_cache_file_is_replaced(cache_in, content):
         path.write_bytes(b"")
     assert cli("audit", "--format", "csv").exit_code == 0
     con = duckdb.connect(str(path), read_only=True)  # replaced by a good one
-    assert con.execute("SELECT count(*) FROM figure_audit_snapshot").fetchone()[0] > 0
+    assert con.execute("SELECT count(*) FROM figure_audit").fetchone()[0] > 0
     con.close()
 
 

@@ -23,10 +23,15 @@ def test_audit_prints_summary_then_discrepancies_first():
     result = cli("audit")
     assert result.exit_code == 0
     out = result.output
+    assert out.startswith("Audit: ") and " failed." in out.splitlines()[0]
     assert (
-        out.index("counts per document and status") < out.index("== discrepancy") < out.index("== reproduced")
+        out.index("Checks per document and verdict")
+        < out.index("== failed checks")
+        < out.index("== checks that hold only under an assumption")
+        < out.index("== discrepancy")
+        < out.index("== reproduced")
     )
-    assert "tel-12" in out
+    assert "cl-proposals" in out and "tel-12" in out
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "markdown"])
@@ -49,7 +54,7 @@ def test_audit_with_a_bad_filter_is_exit_2():
 
 
 def test_sql_prints_a_result_in_each_format():
-    q = "SELECT region_id, n_authorities FROM region_authorities ORDER BY region_id"
+    q = "SELECT region_id, count(*) AS n_authorities FROM local_authorities GROUP BY ALL ORDER BY region_id"
     assert "london" in cli("sql", q).output
     assert cli("sql", q, "--format", "csv").output.splitlines()[0] == "region_id,n_authorities"
     assert json.loads(cli("sql", q, "--format", "json").output)[0] == {
@@ -83,7 +88,7 @@ def test_export_duckdb_file_with_tables_views_and_version(tmp_path):
     assert result.exit_code == 0 and target.is_file()
     con = duckdb.connect(str(target), read_only=True)
     names = dict(relations(con))
-    assert names["claims"] == "table" and names["figure_audit"] == "view"
+    assert names["claims"] == "table" and names["fact_figures"] == "view" and names["audit_checks"] == "table"
     assert con.execute("SELECT version FROM package_info").fetchone()[0] == coprod_data.__version__
     assert con.execute("SELECT count(*) FROM figure_audit").fetchone()[0] > 300
     con.close()

@@ -28,7 +28,7 @@ def problems(descriptor: Path):
 
 def test_clean_copy_is_valid(pkg_copy):
     report = coprod_data.validate(pkg_copy)
-    assert report.ok and report.resources == 20 and report.rows > 500
+    assert report.ok and report.resources == 23 and report.rows > 500
     result = cli("validate", str(pkg_copy))
     assert result.exit_code == 0 and "no problems" in result.output
 

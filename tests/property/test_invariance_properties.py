@@ -3,7 +3,7 @@ and rankings equal to a Python sort.
 
 Guards: the table macro pre_post_of_responses (015_table_macros.sql: respondent-level
 data, used by the benchmarks and by anyone with raw responses), the views
-pre_post_changes and ranked_figures (070) and share_lists (050) on generated published
+pre_post_changes and ranked_figures (070) and the share_list check (032) on generated published
 figures, and, over the whole package, figure_audit (120) with everything it stands on.
 """
 
@@ -22,6 +22,7 @@ from coprod_data.auditing import audit
 from coprod_data.fileio import stamp
 from coprod_data.paths import package_root
 from tests.conftest import examples
+from tests.views.minidb import set_share_list
 
 responses = st.lists(
     st.tuples(
@@ -108,17 +109,12 @@ def test_ranked_figures_equals_a_python_sort(views, values):
 
 
 @given(values=st.lists(st.integers(min_value=0, max_value=100), min_size=1, max_size=8), seed=st.randoms())
-def test_share_lists_do_not_depend_on_row_order(views, values, seed):
+def test_share_list_check_does_not_depend_on_row_order(views, values, seed):
     def status(order):
-        views.execute("DELETE FROM best_feature_shares")
-        for i in order:
-            p = values[i]
-            views.execute(
-                "INSERT INTO best_feature_shares VALUES (?, 'attitude_survey', 'x', NULL, 'table', NULL, "
-                "'vcs', 'pre', ?, ?, ?, false, ?, NULL)",
-                [f"f{i}", f"t{i}", i + 1, p, f"{p}%"],
-            )
-        return views.execute("SELECT sum_pct, n_items, status FROM share_lists").fetchall()
+        set_share_list(views, values, order)
+        return views.execute(
+            "SELECT status, recomputed_value, base_lo, pass_chance FROM audit_checks WHERE check_id = 'l'"
+        ).fetchall()
 
     order = list(range(len(values)))
     shuffled = list(order)

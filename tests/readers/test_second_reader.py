@@ -43,8 +43,10 @@ def js_reading() -> dict:
 
 
 def _same(python_value: object, js_value: object) -> bool:
-    if python_value is None or python_value is pd.NA or (
-        isinstance(python_value, float) and math.isnan(python_value)
+    if (
+        python_value is None
+        or python_value is pd.NA
+        or (isinstance(python_value, float) and math.isnan(python_value))
     ):
         return js_value is None
     if isinstance(python_value, bool):

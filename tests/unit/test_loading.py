@@ -34,7 +34,7 @@ def test_index_is_the_csv_line_number():
 
 def test_resource_names_are_in_descriptor_order():
     names = coprod_data.resource_names()
-    assert names[0] == "documents" and names[-1] == "claims" and len(names) == 20
+    assert names[0] == "documents" and names[-1] == "check_members" and len(names) == 23
 
 
 def test_the_bundled_package_validates_clean():

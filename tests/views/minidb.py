@@ -10,6 +10,7 @@ from typing import Any
 
 import duckdb
 
+from coprod_data.checkdata import generated_views_sql
 from coprod_data.db import view_files
 from coprod_data.ddl import create_table_sql, quote_ident
 from coprod_data.package import read_package
@@ -30,7 +31,8 @@ def _row(resource, values: dict[str, Any]) -> list[Any]:
 
 
 def mini_db(**tables: list[dict[str, Any]]) -> duckdb.DuckDBPyConnection:
-    """A connection with every table created (empty unless rows are given) and every view."""
+    """A connection with every table created (empty unless rows are given), the views
+    generated from the descriptor and every SQL file (the check layer materialised)."""
     pkg = read_package()
     con = duckdb.connect()
     for res in pkg.resources:
@@ -42,6 +44,7 @@ def mini_db(**tables: list[dict[str, Any]]) -> duckdb.DuckDBPyConnection:
                 f"INSERT INTO {quote_ident(res.name)} VALUES ({marks})", [_row(res, r) for r in rows]
             )
     con.execute("CREATE TABLE package_info AS SELECT 'mini' AS name, '0' AS version, '' AS created")
+    con.execute(generated_views_sql(pkg))
     for view in view_files():
         con.execute(view.read_text(encoding="utf-8"))
     return con
@@ -66,3 +69,36 @@ def las(region_counts: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
                 }
             )
     return {"regions": regions, "local_authorities": authorities}
+
+
+def rebuild(con: duckdb.DuckDBPyConnection, *prefixes: str) -> None:
+    """Run the SQL files again (those whose name starts with one of ``prefixes``, default
+    all), so that the materialised check layer reads the current rows."""
+    for view in view_files():
+        if not prefixes or view.name.startswith(prefixes):
+            con.execute(view.read_text(encoding="utf-8"))
+
+
+def set_share_list(con: duckdb.DuckDBPyConnection, values: list[int], order: list[int] | None = None) -> None:
+    """Replace the shares and checks by one closed share_list check over ``values``
+    (inserted in ``order``) and recompute it."""
+    con.execute("DELETE FROM best_feature_shares")
+    con.execute("DELETE FROM check_members")
+    con.execute("DELETE FROM checks")
+    con.execute(
+        "INSERT INTO checks (check_id, kind, document_id, statement, relation) "
+        "VALUES ('l', 'share_list', 'attitude_survey', 's', 'closed')"
+    )
+    for i in order if order is not None else range(len(values)):
+        p = values[i]
+        con.execute(
+            "INSERT INTO best_feature_shares VALUES (?, 'attitude_survey', 'x', NULL, 'table', NULL, "
+            "'vcs', 'pre', ?, ?, ?, false, ?, NULL)",
+            [f"f{i}", f"t{i}", i + 1, p, f"{p}%"],
+        )
+        con.execute(
+            "INSERT INTO check_members (check_id, position, term, role, figure_id) "
+            "VALUES ('l', ?, 'share', 'member', ?)",
+            [i + 1, f"f{i}"],
+        )
+    rebuild(con, "020", "032", "090")

@@ -1,0 +1,64 @@
+-- share_base_grid (table): every percentage ('share') of a percent_of_count or
+-- common_base check against every base n it may be a share of: the candidate bases
+-- ('base' members: printed counts or counts of rows; a base with a series applies to the
+-- shares of that series) and, for common_base, every n in [base_min, base_max]. For each,
+-- the whole counts k with k/n printing the share (GRIM, rule either: k_lo..k_hi, none
+-- when k_lo > k_hi) and whether k/n is exactly the share.
+CREATE OR REPLACE TABLE share_base_grid AS
+WITH shares AS (
+    SELECT check_id, kind, position, figure_id, series, CAST(value AS BIGINT) AS p
+    FROM check_inputs WHERE kind IN ('percent_of_count', 'common_base') AND term = 'share' AND value IS NOT NULL
+), cand AS (
+    SELECT check_id, series, CAST(value AS BIGINT) AS n, member_ref AS base_ref
+    FROM check_inputs WHERE kind IN ('percent_of_count', 'common_base') AND term = 'base' AND value >= 1
+), bases AS (
+    SELECT s.check_id, s.position, s.figure_id, s.series, s.p, c.n, TRUE AS is_candidate, c.base_ref
+    FROM shares s JOIN cand c ON c.check_id = s.check_id AND (c.series IS NULL OR c.series = s.series)
+    UNION ALL
+    SELECT s.check_id, s.position, s.figure_id, s.series, s.p, n.n, FALSE, NULL
+    FROM shares s JOIN checks k USING (check_id)
+    CROSS JOIN LATERAL range(k.base_min, least(k.base_max, 5000) + 1) AS n(n)
+    WHERE s.kind = 'common_base' AND k.base_min IS NOT NULL AND k.base_max IS NOT NULL
+)
+SELECT *, pct_k_lo(p, n, 'either') AS k_lo, pct_k_hi(p, n, 'either') AS k_hi,
+       pct_k_lo(p, n, 'either') <= pct_k_hi(p, n, 'either') AS fits,
+       (p * n) % 100 = 0 AS exact
+FROM bases;
+
+-- check_result_percent_of_count (table), kind percent_of_count: percentages ('share') of a
+-- count the report states for them ('base'). Per series, some candidate base must give
+-- every share as a whole count (GRIM); reproduced when the counts are exact.
+-- pass_chance: the chance that shares drawn at random at whole-percent precision pass:
+-- the product over shares of printable(n) / 101 at the base, summed over candidate bases
+-- (an upper bound when there are several), at most 1. At n >= 100 every percentage is
+-- printable and the check has no power (pass_chance 1).
+CREATE OR REPLACE TABLE check_result_percent_of_count AS
+WITH per_base AS (
+    SELECT g.check_id, g.series, g.n, bool_and(g.fits) AS all_fit, bool_and(g.exact) AS all_exact, count(*) AS m,
+           string_agg(CASE WHEN g.k_lo = g.k_hi THEN g.k_lo::VARCHAR ELSE g.k_lo || '-' || g.k_hi END || '/' || g.n,
+                      ', ' ORDER BY g.position) AS counts
+    FROM share_base_grid g WHERE g.is_candidate AND g.check_id IN (SELECT check_id FROM checks WHERE kind = 'percent_of_count')
+    GROUP BY ALL
+), per_series AS (
+    SELECT b.check_id, b.series, bool_or(b.all_fit) AS fit, bool_or(b.all_exact AND b.all_fit) AS exact,
+           min(b.n) AS n_lo, max(b.n) AS n_hi,
+           least(1.0, sum(power(p.printable / 101.0, b.m))) AS chance,
+           string_agg(b.counts, '; ' ORDER BY b.n) FILTER (WHERE b.all_fit) AS counts,
+           string_agg(b.n::VARCHAR, ', ' ORDER BY b.n) AS bases
+    FROM per_base b JOIN printable_shares p ON p.n = b.n GROUP BY b.check_id, b.series
+), r AS (
+    SELECT check_id, bool_and(fit) AS fit, bool_and(exact) AS exact, min(n_lo) AS n_lo, max(n_hi) AS n_hi,
+           exp(sum(ln(greatest(chance, 1e-300)))) AS chance,
+           string_agg(counts, '; ' ORDER BY series) AS counts, string_agg(bases, '; ' ORDER BY series) AS bases
+    FROM per_series GROUP BY check_id
+)
+SELECT c.check_id, r.check_id IS NOT NULL AS computable,
+       r.exact AS holds_exact, r.fit AS holds_rounding, r.fit AS holds_assumed,
+       r.n_lo AS base_lo, r.n_hi AS base_hi, r.chance AS pass_chance,
+       coalesce(r.counts, 'none') AS recomputed,
+       CASE WHEN r.check_id IS NULL THEN 'No share with a stated base.'
+            WHEN r.fit THEN 'Whole counts give every share at the stated base: ' || r.counts || '.'
+            ELSE 'No whole count gives every share at the stated base ' || r.bases || '.' END AS detail,
+       []::VARCHAR[] AS singled_out
+FROM checks c LEFT JOIN r USING (check_id)
+WHERE c.kind = 'percent_of_count';

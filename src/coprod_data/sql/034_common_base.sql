@@ -1,0 +1,87 @@
+-- check_result_common_base (table), kind common_base: percentages ('share') printed
+-- together that should be whole-number shares of one base: a candidate printed elsewhere
+-- ('base' members) or, failing that, any base in [base_min, base_max] (share_base_grid).
+--   reproduced     : a candidate base gives every share exactly
+--   within_rounding: a candidate base gives every share as a whole count (GRIM)
+--   conditional    : no candidate fits, but one base in the range does (the reading
+--                    names the bases that fit); or, with relation each, every share fits
+--                    some base in the range on its own (the shares have different bases)
+--   discrepancy    : nothing in the range fits
+-- pass_chance, for the reading that passed: candidate bases, sum over them of
+-- (printable(n)/101)^m; range, the same sum over the range; each, the product over the
+-- shares of the share of percentages printable at some base in the range. Sums are
+-- upper bounds, capped at 1.
+CREATE OR REPLACE TABLE check_result_common_base AS
+WITH cb AS (SELECT * FROM checks WHERE kind = 'common_base'),
+g AS (SELECT g.* FROM share_base_grid g JOIN cb USING (check_id)),
+per_base AS (
+    SELECT check_id, n, is_candidate, bool_and(fits) AS all_fit, bool_and(exact AND fits) AS all_exact, count(*) AS m,
+           string_agg(CASE WHEN k_lo = k_hi THEN k_lo::VARCHAR ELSE k_lo || '-' || k_hi END, ' ' ORDER BY position)
+               AS counts
+    FROM g GROUP BY ALL
+), cand AS (
+    SELECT b.check_id, bool_or(b.all_fit) AS fit, bool_or(b.all_exact) AS exact,
+           string_agg(DISTINCT b.n::VARCHAR, ', ') AS bases,
+           string_agg(DISTINCT b.n::VARCHAR, ', ') FILTER (WHERE b.all_fit) AS fitting,
+           min(b.n) FILTER (WHERE b.all_fit) AS n_fit,
+           least(1.0, sum(power(p.printable / 101.0, b.m)) FILTER (WHERE TRUE)) AS chance
+    FROM per_base b JOIN printable_shares p ON p.n = b.n WHERE b.is_candidate GROUP BY b.check_id
+), rng AS (
+    SELECT b.check_id, count(*) FILTER (WHERE b.all_fit) AS n_fitting, min(b.n) FILTER (WHERE b.all_fit) AS smallest,
+           max(b.n) FILTER (WHERE b.all_fit) AS largest,
+           array_to_string((list(b.n ORDER BY b.n) FILTER (WHERE b.all_fit))[1:12], ', ') AS fitting,
+           least(1.0, sum(power(p.printable / 101.0, b.m))) AS chance
+    FROM per_base b JOIN printable_shares p ON p.n = b.n WHERE NOT b.is_candidate GROUP BY b.check_id
+), each_share AS (
+    SELECT check_id, position, bool_or(fits) AS fits FROM g WHERE NOT is_candidate GROUP BY ALL
+), each_r AS (
+    SELECT check_id, bool_and(fits) AS all_fit FROM each_share GROUP BY check_id
+), each_chance AS (  -- share of the 101 percentages printable at some base in the range
+    SELECT k.check_id, count(DISTINCT x.p) FILTER (WHERE pct_k_lo(x.p, n.n, 'either') <= pct_k_hi(x.p, n.n, 'either'))
+               / 101.0 AS q
+    FROM cb k, range(0, 101) AS x(p), LATERAL range(k.base_min, least(k.base_max, 5000) + 1) AS n(n)
+    WHERE k.relation = 'each' AND k.base_min IS NOT NULL AND k.base_max IS NOT NULL GROUP BY k.check_id
+), shares AS (SELECT check_id, count(DISTINCT position) AS m FROM g GROUP BY check_id),
+counts_at AS (  -- implied counts at the base the verdict rests on
+    SELECT b.check_id, b.n, b.counts FROM per_base b WHERE b.all_fit
+    QUALIFY row_number() OVER (PARTITION BY b.check_id ORDER BY NOT b.is_candidate, b.n) = 1
+), r AS (
+    SELECT k.check_id, k.relation, k.base_min, k.base_max, s.m,
+           coalesce(c.fit, FALSE) AS cand_fit, coalesce(c.exact, FALSE) AS cand_exact, c.bases AS candidates,
+           c.chance AS cand_chance, n.n_fitting > 0 AS range_fit, n.fitting, n.n_fitting, n.smallest, n.largest,
+           n.chance AS range_chance, coalesce(e.all_fit, FALSE) AND k.relation = 'each' AS each_fit,
+           power(ec.q, s.m) AS each_chance, a.n AS n_at, a.counts AS counts_at
+    FROM cb k JOIN shares s USING (check_id) LEFT JOIN cand c USING (check_id) LEFT JOIN rng n USING (check_id)
+    LEFT JOIN each_r e USING (check_id) LEFT JOIN each_chance ec USING (check_id) LEFT JOIN counts_at a USING (check_id)
+)
+SELECT c.check_id, r.check_id IS NOT NULL AS computable,
+       r.cand_exact AS holds_exact, r.cand_fit AS holds_rounding,
+       r.cand_fit OR coalesce(r.range_fit, FALSE) OR r.each_fit AS holds_assumed,
+       CAST(r.smallest AS BIGINT) AS base_lo, CAST(r.largest AS BIGINT) AS base_hi,
+       CASE WHEN r.cand_fit THEN r.cand_chance WHEN r.range_fit THEN r.range_chance WHEN r.each_fit THEN r.each_chance
+            ELSE coalesce(r.cand_chance, r.range_chance) END AS pass_chance,
+       CASE WHEN r.n_at IS NOT NULL THEN 'base ' || r.n_at || ': ' || r.counts_at
+            WHEN r.each_fit THEN 'no common base; each share fits a base of its own'
+            ELSE 'no base fits' END AS recomputed,
+       CASE WHEN r.cand_fit THEN NULL
+            WHEN r.range_fit THEN 'holds if the base is one of ' || r.fitting
+                 || CASE WHEN r.n_fitting > 12 THEN ' (' || r.n_fitting || ' bases in all)' ELSE '' END
+                 || coalesce(', not the candidate ' || r.candidates, '')
+            WHEN r.each_fit THEN 'holds only if the shares have different bases (no single base from '
+                 || r.base_min || ' to ' || r.base_max || ' gives them all)' END AS reading,
+       CASE WHEN r.check_id IS NULL THEN 'No shares.'
+            ELSE trim(CASE WHEN r.candidates IS NULL THEN ''
+                      WHEN r.cand_fit THEN CASE WHEN r.m = 1 THEN 'The share fits' ELSE 'The ' || r.m || ' shares fit' END || ' the candidate base ' || r.n_at
+                           || ' (whole counts ' || r.counts_at || ').'
+                      ELSE CASE WHEN r.m = 1 THEN 'The share does not fit' ELSE 'The ' || r.m || ' shares do not all fit' END || ' the candidate base ' || r.candidates || '.' END
+                 || CASE WHEN r.base_min IS NULL THEN ''
+                         WHEN r.range_fit THEN ' Bases from ' || r.base_min || ' to ' || r.base_max || ' that fit ' || CASE WHEN r.m = 1 THEN 'it' ELSE 'them all' END || ': '
+                              || r.fitting || CASE WHEN r.n_fitting > 12 THEN ', ... (' || r.n_fitting || ' in all)' ELSE '' END
+                              || '; the smallest is ' || r.smallest || '.'
+                         WHEN r.each_fit THEN ' No single base from ' || r.base_min || ' to ' || r.base_max
+                              || ' fits them all; each fits some base of its own.'
+                         ELSE ' No base from ' || r.base_min || ' to ' || r.base_max || ' fits them all.' END)
+       END AS detail,
+       []::VARCHAR[] AS singled_out
+FROM checks c LEFT JOIN r USING (check_id)
+WHERE c.kind = 'common_base';

@@ -1,0 +1,108 @@
+-- figure_audit (table): every printed figure (kind 'figure', a row of a fact resource) and
+-- every claim (kind 'claim') with exactly one status, rolled up from the checks that
+-- judge it (audit_checks; members with role 'input' are read, not judged):
+--   discrepancy     : a failed check singles it out (it asserts what failed, it is the
+--                     failed check's only printed member, or a minority printing)
+--   involved        : it takes part in a failed check that does not single it out; the
+--                     detail lists the checks that support it
+--   reproduced      : a check reproduces it exactly (another printing, a count), whatever
+--                     assumption a check of a set it belongs to needs (but a claim that
+--                     asserts what a conditional check tests is conditional)
+--   conditional     : a check it takes part in holds only under an assumption (named)
+--   within_rounding : its checks hold within rounding
+--   not_recomputable: no check judges it. A claim that restates printed figures (kinds
+--                     percentage, count, total) and is in no check takes the status of
+--                     the figures it cites.
+-- checks lists every check touching the row (judging it or reading it), with verdicts.
+-- precision and tolerance follow from the unit: whole percentages are exact to 0.5 point
+-- either side, counts are exact; a check's interpretive tolerance is shown as such.
+CREATE OR REPLACE TABLE check_links AS
+SELECT i.member_ref AS ref, i.member_kind, a.check_id, i.role, a.status, a.kind,
+       list_contains(a.singled_out, i.member_ref) AS singled_out,
+       i.role IN ('asserts', 'member') AS judged,
+       a.detail, a.recomputed, a.reading, a.pass_chance, a.strength, a.tolerance
+FROM check_inputs i JOIN audit_checks a USING (check_id)
+WHERE i.member_kind IN ('figure', 'claim');
+
+CREATE OR REPLACE TABLE figure_audit AS
+WITH per_ref AS (
+    SELECT ref,
+           bool_or(status = 'discrepancy' AND singled_out) AS is_singled,
+           bool_or(status = 'discrepancy' AND judged) AS is_involved,
+           bool_or(status = 'conditional' AND judged) AS is_conditional,
+           bool_or(status = 'conditional' AND role = 'asserts') AS asserts_conditional,
+           bool_or(status = 'reproduced' AND judged) AS is_reproduced,
+           bool_or(status = 'within_rounding' AND judged) AS is_within,
+           string_agg(check_id || ' (' || replace(status, '_', ' ') || CASE WHEN NOT judged THEN ', input' ELSE '' END || ')',
+                      '; ' ORDER BY list_position(['discrepancy', 'conditional', 'within_rounding', 'reproduced',
+                                                   'not_recomputable'], status), check_id) AS checks,
+           string_agg(check_id, ' ' ORDER BY check_id) FILTER (WHERE status = 'discrepancy' AND judged) AS failed_checks,
+           string_agg(DISTINCT reading, '; ') FILTER (WHERE status = 'conditional' AND judged) AS assumption,
+           string_agg('[' || check_id || ', ' || replace(status, '_', ' ') || coalesce(', strength ' || strength, '') || '] '
+                      || detail, ' ' ORDER BY NOT judged, list_position(['discrepancy', 'conditional', 'within_rounding',
+                      'reproduced', 'not_recomputable'], status), check_id) AS detail,
+           string_agg(recomputed, '; ' ORDER BY check_id) FILTER (WHERE judged AND recomputed <> '') AS recomputed,
+           max(tolerance) FILTER (WHERE judged) AS tolerance
+    FROM check_links GROUP BY ref
+), rolled AS (
+    SELECT *, CASE WHEN is_singled THEN 'discrepancy' WHEN is_involved THEN 'involved'
+                   WHEN asserts_conditional THEN 'conditional'
+                   WHEN is_reproduced THEN 'reproduced' WHEN is_conditional THEN 'conditional'
+                   WHEN is_within THEN 'within_rounding' ELSE 'not_recomputable' END AS status
+    FROM per_ref
+), figures AS (
+    SELECT f.figure_id, 'figure' AS kind, f.document_id, f.section,
+           coalesce(ri.title, f.resource) || ': '
+             || concat_ws(', ', replace(f.group_id, '_', ' '),
+                          CASE f.phase WHEN 'pre' THEN 'before' WHEN 'post' THEN 'after' ELSE f.phase END,
+                          replace(f.item_id, '_', ' '), replace(f.measure, '_', ' '), replace(f.context, '_', ' '))
+             || ' (' || f.source_kind || coalesce(': ' || f.source_locator, '') || ')' AS statement,
+           CASE WHEN f.qualifier = 'more_than' THEN 'more than ' ELSE '' END
+             || fmt_num(f.value) || CASE WHEN f.unit = 'percent' THEN '%' ELSE '' END AS published,
+           f.value AS published_value, f.printed, f.unit,
+           coalesce(r.status, 'not_recomputable') AS status, r.checks, r.failed_checks, r.assumption,
+           coalesce(r.detail, 'No check bears on it: printed once, with nothing in the reports to recompute it from.')
+               AS detail,
+           r.recomputed,
+           CASE WHEN f.unit = 'percent' THEN '1 percentage point' ELSE 'whole number' END AS precision,
+           CASE WHEN f.unit = 'percent' THEN '0.5 point either side of the printed value' ELSE 'none (exact)' END AS tolerance,
+           f.figure_id AS figure_ids
+    FROM fact_figures f LEFT JOIN rolled r ON r.ref = f.figure_id LEFT JOIN resource_info ri ON ri.resource = f.resource
+), cited AS (  -- restating claims in no check: the statuses of the figures they cite
+    SELECT c.claim_id, x.figure_id, f.status, f.assumption
+    FROM claims c, LATERAL unnest(string_split(coalesce(c.figure_ids, ''), ' ')) AS x(figure_id)
+    JOIN figures f ON f.figure_id = x.figure_id
+    WHERE c.claim_kind IN ('percentage', 'count', 'total') AND c.claim_id NOT IN (SELECT ref FROM rolled)
+), restated AS (
+    SELECT claim_id,
+           CASE WHEN bool_or(status = 'discrepancy') THEN 'discrepancy' WHEN bool_or(status = 'involved') THEN 'involved'
+                WHEN bool_and(status = 'not_recomputable') THEN 'not_recomputable'
+                WHEN bool_or(status = 'conditional') THEN 'conditional'
+                WHEN bool_and(status IN ('reproduced', 'not_recomputable')) THEN 'reproduced'
+                ELSE 'within_rounding' END AS status,
+           'Restates printed figures: ' || string_agg(figure_id || ' (' || replace(status, '_', ' ') || ')', ', '
+                                                     ORDER BY figure_id) || '; see their rows.' AS detail,
+           string_agg(DISTINCT assumption, '; ') AS assumption
+    FROM cited GROUP BY claim_id
+), claim_rows AS (
+    SELECT c.claim_id, 'claim', c.document_id, c.section, c.statement, c.published, c.value, c.published, c.unit,
+           coalesce(r.status, s.status, 'not_recomputable'), r.checks, r.failed_checks,
+           coalesce(r.assumption, s.assumption),
+           coalesce(r.detail, s.detail, 'No check bears on it: nothing in the reports recomputes it.')
+             || coalesce(' Note: ' || c.note, ''),
+           r.recomputed,
+           CASE WHEN c.unit = 'percent' THEN '1 percentage point' WHEN c.unit IN ('count', 'years') THEN 'whole number'
+                WHEN c.unit = 'rank' THEN 'rank order' ELSE 'as printed' END,
+           CASE WHEN r.tolerance IS NOT NULL THEN 'interpretive: within ' || fmt_num(r.tolerance) || ' points (an assumption)'
+                WHEN c.unit = 'percent' THEN '0.5 point either side of each printed figure'
+                WHEN c.unit IN ('count', 'years') THEN 'none (exact)' ELSE 'none' END,
+           coalesce(c.figure_ids, '')
+    FROM claims c LEFT JOIN rolled r ON r.ref = c.claim_id LEFT JOIN restated s USING (claim_id)
+)
+SELECT * FROM figures
+UNION ALL
+SELECT * FROM claim_rows;
+
+-- audit_summary: how many figures and claims end in each status, per document.
+CREATE OR REPLACE VIEW audit_summary AS
+SELECT document_id, kind, status, count(*) AS n FROM figure_audit GROUP BY ALL;
