@@ -1,13 +1,15 @@
 """``validate(path)``: every check on a data package, gathered in one report.
 
-Three layers, each reporting located problems:
+Two layers, each reporting located problems:
 
-1. Frictionless: the descriptor, CSV structure, field types, constraints, primary
-   and foreign keys, and each file's hash and size.
-2. pandera: each resource against the schema derived from its table schema.
-3. Cross-row and cross-table checks (:mod:`coprod_data.checks`).
-
-A cell flagged by more than one layer is reported once, by the first.
+1. The core (:mod:`coprod_data.reading`): the reading path every command shares, so a
+   package ``validate`` accepts is one that ``load``, ``sql``, ``audit`` and ``export``
+   accept, and the other way round. Types, constraints, keys, foreign keys, stamps,
+   line endings and the cross-row and cross-table checks of :mod:`coprod_data.checks`.
+2. Frictionless, as a second opinion, when the core finds nothing: whatever it finds
+   beyond the core is a gap in the core (and a package the other commands would accept).
+   It is not run on a package the core already refuses, so a file of millions of bad
+   rows is read once, and its problems are capped (see :data:`coprod_data.table.LIMIT`).
 """
 
 from __future__ import annotations
@@ -17,10 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coprod_data.errors import CoprodDataError
 from coprod_data.package import Package, read_package
 from coprod_data.paths import resolve_descriptor
-from coprod_data.table import Problem
+from coprod_data.table import LIMIT, Problem
 
 
 @dataclass
@@ -29,14 +30,18 @@ class ValidationReport:
 
     Attributes:
         descriptor: the ``datapackage.json`` checked.
-        problems: every problem, each naming resource, file, row and field where known.
+        problems: the problems listed, each naming resource, file, row and field where known
+            (at most :data:`~coprod_data.table.LIMIT` per resource, field and check, then one
+            summary problem per resource saying how many more there are).
         resources: number of resources checked; rows: number of data rows read.
+        omitted: problems found but not listed.
     """
 
     descriptor: Path
     problems: list[Problem] = field(default_factory=list)
     resources: int = 0
     rows: int = 0
+    omitted: int = 0
 
     @property
     def ok(self) -> bool:
@@ -56,6 +61,7 @@ class ValidationReport:
             "valid": self.ok,
             "resources": self.resources,
             "rows": self.rows,
+            "omitted": self.omitted,
             "problems": [
                 {
                     "resource": p.resource,
@@ -81,12 +87,12 @@ class ValidationReport:
         return "\n".join(lines)
 
 
-def _frictionless_problems(descriptor: Path) -> list[Problem]:
+def _frictionless_problems(descriptor: Path, limit: int) -> list[Problem]:
     import frictionless
 
     out: list[Problem] = []
     try:
-        report = frictionless.validate(str(descriptor))
+        report = frictionless.validate(str(descriptor), limit_errors=limit)
     except Exception as exc:  # frictionless raises several types for unreadable descriptors
         return [
             Problem(
@@ -135,8 +141,12 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     return out
 
 
-def validate(path: str | Path | None = None) -> ValidationReport:
+def validate(path: str | Path | None = None, *, limit: int = LIMIT) -> ValidationReport:
     """Validate a data package (default: the bundled one) and return one report.
+
+    Args:
+        path: a ``datapackage.json`` or the folder holding it.
+        limit: problems listed per resource, field and check; the rest are counted.
 
     Raises:
         CoprodDataError: only when the descriptor itself cannot be read (missing, not
@@ -147,54 +157,18 @@ def validate(path: str | Path | None = None) -> ValidationReport:
         >>> report.ok, report.resources
         (True, 20)
     """
-    from coprod_data.checks import run_checks
-    from coprod_data.loading import pandera_problems
-    from coprod_data.package import missing_resources
-    from coprod_data.table import read_table
+    from coprod_data.reading import read_data
 
     descriptor = resolve_descriptor(path)
     pkg: Package = read_package(descriptor)
-    report = ValidationReport(descriptor=pkg.descriptor, resources=len(pkg.resources))
-    problems = [
-        Problem(
-            "datapackage",
-            "resource-set",
-            f"the descriptor does not declare resource {name!r}, which the audit and views need",
-            file=str(pkg.descriptor),
-            field="resources",
-        )
-        for name in missing_resources(pkg)
-    ]
-    unreadable = []
-    for res in pkg.resources:
-        try:
-            res.check_file()
-        except CoprodDataError as exc:  # missing, a FIFO, a device, outside the folder, huge
-            unreadable.append(res.name)
-            problems.append(Problem(res.name, "read", exc.message, file=exc.file))
-    if not unreadable:  # Frictionless would wait on a FIFO or read a device for ever
-        problems += _frictionless_problems(pkg.descriptor)
-    frames = {}
-    for res in pkg.resources:
-        if res.name in unreadable:
-            continue
-        try:
-            frame, read_probs = read_table(res)
-        except CoprodDataError as exc:
-            problems.append(
-                Problem(res.name, "read", exc.message, file=exc.file, row=exc.row, field=exc.field)
-            )
-            continue
-        report.rows += len(frame)
-        problems.extend(read_probs)
-        if read_probs:
-            continue
-        schema_probs = pandera_problems(res, frame)
-        problems.extend(schema_probs)
-        if not schema_probs:
-            frames[res.name] = frame
-    problems.extend(run_checks(pkg, frames))
-    report.problems = _dedupe(_without_cascades(problems))
+    data = read_data(pkg, limit=limit)
+    report = ValidationReport(
+        descriptor=pkg.descriptor, resources=len(pkg.resources), rows=data.rows, omitted=data.omitted
+    )
+    problems = list(data.problems)
+    if data.ok:  # a second opinion; never run on a package already refused (it would read it all again)
+        problems += _dedupe(_without_cascades(_frictionless_problems(pkg.descriptor, limit)))
+    report.problems = problems
     return report
 
 

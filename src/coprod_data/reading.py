@@ -1,0 +1,409 @@
+"""The package's one reading path: every resource read once, every check run, typed tables out.
+
+:func:`read_data` is the core every command uses. ``validate`` reports what it finds
+(adding Frictionless as a second opinion); ``load`` and every command that builds a
+DuckDB database (``sql``, ``audit``, ``export``, :func:`coprod_data.connect`) call
+:func:`gate`, which refuses a package with any problem in one message, and then use the
+typed values it read, so that what was checked is exactly what is loaded.
+
+The checks, in order:
+
+* the descriptor: the resources the views need, constraints a field type supports,
+  foreign keys that name real resources and fields, hash algorithms;
+* each file (:func:`coprod_data.table.scan`): encoding, CSV syntax, line endings, header,
+  row width, cell types and constraints, unique fields, primary and unique keys;
+* each file's ``hash`` and ``bytes`` stamps;
+* foreign keys (a key into a resource that has problems of its own is not judged: the
+  broken resource gives its own messages, not one per row that refers to it);
+* the cross-row and cross-table checks of :mod:`coprod_data.checks`.
+
+Nothing here imports pandas, pandera or Frictionless. Problems are capped per
+resource, field and check (see :class:`coprod_data.table.Problems`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from coprod_data.errors import CoprodDataError
+from coprod_data.package import Package, Resource, read_package
+from coprod_data.table import LIMIT, Problem, Problems, scan, schema_problems
+
+if TYPE_CHECKING:  # pragma: no cover
+    import duckdb
+
+HASH_ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
+
+
+@dataclass
+class Table:
+    """One resource's typed values, by column; row i is CSV row i + 2."""
+
+    resource: Resource
+    columns: dict[str, list[Any]]
+
+    def __len__(self) -> int:
+        return len(next(iter(self.columns.values()))) if self.columns else 0
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.columns
+
+    def column(self, name: str) -> list[Any]:
+        return self.columns[name]
+
+    @property
+    def rows(self) -> range:
+        """The CSV row of each value."""
+        return range(2, len(self) + 2)
+
+    def records(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        """``(CSV row, {field: value})`` for every row, in file order."""
+        names = list(self.columns)
+        for row, values in zip(self.rows, zip(*self.columns.values(), strict=True), strict=True):
+            yield row, dict(zip(names, values, strict=True))
+
+
+@dataclass
+class PackageData:
+    """What :func:`read_data` found.
+
+    Attributes:
+        package: the descriptor read.
+        problems: the problems kept (at most ``limit`` per resource, field and check),
+            with one summary per resource that had more, in descriptor order.
+        found: every problem found, kept or not; omitted: those not kept.
+        tables: typed values of each resource that has no problem of its own.
+        rows: data rows read.
+    """
+
+    package: Package
+    problems: list[Problem] = field(default_factory=list)
+    found: int = 0
+    omitted: int = 0
+    tables: dict[str, Table] = field(default_factory=dict)
+    rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.found == 0
+
+
+def _hash_spec(resource: Resource) -> tuple[str, str] | None:
+    """``(algorithm, hex)`` of a resource's declared hash (Frictionless: no prefix means md5)."""
+    if resource.hash is None:
+        return None
+    algorithm, sep, digest = resource.hash.partition(":")
+    if not sep:
+        algorithm, digest = "md5", resource.hash
+    return algorithm.lower(), digest.lower()
+
+
+def _descriptor_problems(pkg: Package) -> list[Problem]:
+    from coprod_data.package import missing_resources
+
+    where = str(pkg.descriptor)
+    out = [
+        Problem(
+            "datapackage",
+            "resource-set",
+            f"the descriptor does not declare resource {name!r}, which the audit and views need",
+            file=where,
+            field="resources",
+        )
+        for name in missing_resources(pkg)
+    ]
+    names = {r.name: r for r in pkg.resources}
+    bundled = {r.name: r for r in read_package().resources}
+    for res in pkg.resources:
+        out += schema_problems(res, where)
+        model = bundled.get(res.name)
+        if model is not None and model is not res:
+            lacking = [
+                f"{f.name} ({f.type})"
+                for f in model.fields
+                if f.name not in res.field_names or res.field(f.name).type != f.type
+            ]
+            if lacking:
+                out.append(
+                    Problem(
+                        res.name,
+                        "resource-set",
+                        f"the views need field(s) {', '.join(lacking)} in this resource",
+                        file=where,
+                        field="schema",
+                    )
+                )
+        spec = _hash_spec(res)
+        if spec is not None and spec[0] not in HASH_ALGORITHMS:
+            out.append(
+                Problem(
+                    res.name,
+                    "schema",
+                    f"hash algorithm {spec[0]!r} is not one of {', '.join(HASH_ALGORITHMS)}",
+                    file=where,
+                    field="hash",
+                )
+            )
+        for fk in res.foreign_keys:
+            target = names.get(fk.resource)
+            fields = set(res.field_names)
+            message = None
+            if target is None:
+                message = f"a foreign key refers to resource {fk.resource!r}, which the package lacks"
+            elif len(fk.fields) != len(fk.reference_fields) or not fk.fields:
+                message = "a foreign key has different numbers of fields and reference fields"
+            elif not set(fk.fields) <= fields:
+                message = f"a foreign key names fields it does not have: {', '.join(fk.fields)}"
+            elif not set(fk.reference_fields) <= set(target.field_names):
+                message = (
+                    f"a foreign key refers to fields {fk.resource!r} does not have: "
+                    f"{', '.join(fk.reference_fields)}"
+                )
+            if message:
+                out.append(Problem(res.name, "schema", message, file=where, field="foreignKeys"))
+    return out
+
+
+def _order(pkg: Package) -> list[Resource]:
+    """Resources with those referred to first (descriptor order otherwise), so most foreign
+    keys are checked while the referring file is read."""
+    by_name = {r.name: r for r in pkg.resources}
+    done: list[Resource] = []
+    seen: set[str] = set()
+
+    def visit(res: Resource, path: tuple[str, ...]) -> None:
+        if res.name in seen:
+            return
+        for fk in res.foreign_keys:
+            target = by_name.get(fk.resource)
+            if target is not None and target.name != res.name and target.name not in path:
+                visit(target, (*path, res.name))
+        if res.name not in seen:
+            seen.add(res.name)
+            done.append(res)
+
+    for res in pkg.resources:
+        visit(res, ())
+    return done
+
+
+class _ForeignKeys:
+    """Checks a resource's foreign keys row by row, or after every file is read."""
+
+    def __init__(self, res: Resource, problems: Problems, pkg: Package) -> None:
+        self.res = res
+        self.problems = problems
+        self.names = res.field_names
+        valid = {r.name: r for r in pkg.resources}
+        self.fks = [
+            fk
+            for fk in res.foreign_keys
+            if fk.resource in valid
+            and fk.fields
+            and len(fk.fields) == len(fk.reference_fields)
+            and set(fk.fields) <= set(self.names)
+            and set(fk.reference_fields) <= set(valid[fk.resource].field_names)
+        ]
+        self.idx = [[self.names.index(c) for c in fk.fields] for fk in self.fks]
+        self.now: list[tuple[int, set[tuple[Any, ...]]]] = []  # (fk index, referenced keys)
+        self.later: dict[int, dict[tuple[Any, ...], list[int]]] = {}  # fk index -> key -> rows
+        self.found: list[tuple[int, tuple[Any, ...], int]] = []  # kept failures: (fk, key, row)
+        self.counted: dict[int, int] = {}
+
+    def prepare(self, keys: dict[str, dict[tuple[str, ...], set[tuple[Any, ...]]]], broken: set[str]) -> None:
+        for i, fk in enumerate(self.fks):
+            if fk.resource in broken:
+                continue  # the broken resource speaks for itself
+            if fk.resource != self.res.name and fk.resource in keys:
+                self.now.append((i, keys[fk.resource][fk.reference_fields]))
+            else:
+                self.later[i] = {}
+
+    def on_row(self, row: int, values: list[Any]) -> None:
+        for i, known in self.now:
+            key = tuple(values[j] for j in self.idx[i])
+            if all(v is None for v in key) or key in known:
+                continue
+            self._fail(i, key, row)
+        for i, waiting in self.later.items():
+            key = tuple(values[j] for j in self.idx[i])
+            if all(v is None for v in key):
+                continue
+            entry = waiting.get(key)
+            if entry is None:
+                entry = waiting[key] = [0]
+            entry[0] += 1  # rows with this key; the first few located
+            if len(entry) <= self.problems.limit:
+                entry.append(row)
+
+    def _fail(self, i: int, key: tuple[Any, ...], row: int, n: int = 1) -> None:
+        before = self.counted.get(i, 0)
+        self.counted[i] = before + n
+        if before < self.problems.limit:
+            self.found.append((i, key, row))
+
+    def finish(self, keys: dict[str, dict[tuple[str, ...], set[tuple[Any, ...]]]], broken: set[str]) -> None:
+        """Check the deferred keys now that every file is read; then report."""
+        for i, waiting in self.later.items():
+            fk = self.fks[i]
+            if fk.resource in broken or fk.resource not in keys:
+                continue
+            known = keys[fk.resource][fk.reference_fields]
+            for key, (count, *rows) in waiting.items():
+                if key not in known:
+                    for row in rows:
+                        self._fail(i, key, row)
+                    if count > len(rows):
+                        self._fail(i, key, 0, count - len(rows))
+        self.later = {}
+        for i, key, row in sorted(self.found, key=lambda t: (t[2], t[0])):
+            fk = self.fks[i]
+            shown = ", ".join(f"{v!r}" for v in key)
+            self.problems.add(
+                Problem(
+                    self.res.name,
+                    "foreign-key",
+                    f"{shown} is not a {'/'.join(fk.reference_fields)} of {fk.resource}",
+                    file=self.res.path,
+                    row=row if row > 0 else None,
+                    field=fk.fields[0],
+                    reference=fk.resource,
+                )
+            )
+        for i, n in self.counted.items():
+            extra = n - min(n, self.problems.limit)
+            if extra:
+                self.problems.count_only(self.res.name, "foreign-key", self.fks[i].fields[0], extra)
+
+
+def read_data(path: str | Path | Package | None = None, *, limit: int = LIMIT) -> PackageData:
+    """Read every resource of a package once and run every check of the core.
+
+    Raises:
+        CoprodDataError: only when the descriptor itself cannot be read.
+    """
+    pkg = path if isinstance(path, Package) else read_package(path)
+    problems = Problems(limit)
+    out = PackageData(pkg)
+    problems.extend(_descriptor_problems(pkg))
+    needed: dict[str, set[tuple[str, ...]]] = {}
+    for res in pkg.resources:
+        for fk in res.foreign_keys:
+            needed.setdefault(fk.resource, set()).add(fk.reference_fields)
+    keys: dict[str, dict[tuple[str, ...], set[tuple[Any, ...]]]] = {}
+    broken: set[str] = set()
+    pending: list[_ForeignKeys] = []
+    con = None
+    try:
+        for res in _order(pkg):
+            fks = _ForeignKeys(res, problems, pkg)
+            fks.prepare(keys, broken)
+            spec = _hash_spec(res)
+            algorithms = (spec[0],) if spec is not None and spec[0] in HASH_ALGORITHMS else ()
+            if con is None and any("pattern" in f.constraints for f in res.fields):
+                import duckdb
+
+                con = duckdb.connect()
+            result = scan(
+                res,
+                problems,
+                keys=tuple(sorted(needed.get(res.name, ()))),
+                algorithms=algorithms,
+                con=con,
+                keep=problems.count(res.name) == 0,
+                on_row=fks.on_row if fks.fks else None,
+            )
+            out.rows += result.rows
+            _check_stamps(res, result.digests, result.size, spec, problems)
+            keys[res.name] = result.keys
+            if problems.count(res.name):
+                broken.add(res.name)
+            elif result.columns is not None:
+                out.tables[res.name] = Table(res, result.columns)
+            pending.append(fks)
+    finally:
+        if con is not None:
+            con.close()
+    for fks in pending:
+        fks.finish(keys, broken)
+    from coprod_data.checks import run_checks
+
+    problems.extend(run_checks(pkg, out.tables))
+    order = {r.name: i for i, r in enumerate(pkg.resources)}
+    files = {r.name: r.path for r in pkg.resources}
+    kept = problems.kept + problems.summaries(files)
+    out.problems = sorted(kept, key=lambda p: order.get(p.resource, -1))
+    out.found = problems.count()
+    out.omitted = problems.omitted
+    return out
+
+
+def _check_stamps(
+    res: Resource,
+    digests: dict[str, str] | None,
+    size: int | None,
+    spec: tuple[str, str] | None,
+    problems: Problems,
+) -> None:
+    if digests is None or size is None:
+        return  # the file could not be read to its end: already reported
+    if spec is not None and spec[0] in digests and digests[spec[0]] != spec[1]:
+        problems.add(
+            Problem(
+                res.name,
+                "hash",
+                f"the file's {spec[0]} is {digests[spec[0]]}, the descriptor says {spec[1]}; "
+                "run 'coprod-data stamp' after editing a file",
+                file=res.path,
+            )
+        )
+    if res.bytes is not None and res.bytes != size:
+        problems.add(
+            Problem(
+                res.name,
+                "bytes",
+                f"the file has {size} bytes, the descriptor says {res.bytes}; "
+                "run 'coprod-data stamp' after editing a file",
+                file=res.path,
+            )
+        )
+
+
+def gate(path: str | Path | Package | None = None) -> PackageData:
+    """:func:`read_data`, refusing a package with any problem.
+
+    Raises:
+        CoprodDataError: naming the first problem's file, row and field, and how many more
+            there are (``coprod-data validate`` lists them).
+    """
+    data = read_data(path)
+    if data.ok:
+        return data
+    first = data.problems[0]
+    more = data.found - 1
+    tail = f" (and {more} more problem(s))" if more else ""
+    raise CoprodDataError(
+        f"{first.message} [{first.check}]{tail}; the package does not validate, "
+        "run 'coprod-data validate' for every problem",
+        file=first.file or first.resource,
+        row=first.row,
+        field=first.field,
+    )
+
+
+def insert_tables(con: duckdb.DuckDBPyConnection, data: PackageData) -> None:
+    """Create every resource's table (DDL from the descriptor) and insert the typed values read."""
+    from coprod_data.ddl import SQL_TYPES, create_table_sql, package_info_sql, quote_ident
+
+    for res in data.package.resources:
+        con.execute(create_table_sql(res))
+        table = data.tables[res.name]
+        if not len(table):
+            continue
+        params = [table.column(f.name) for f in res.fields]
+        select = ", ".join(f"unnest(${i + 1}::{SQL_TYPES[f.type]}[])" for i, f in enumerate(res.fields))
+        con.execute(f"INSERT INTO {quote_ident(res.name)} SELECT {select}", params)
+    con.execute(package_info_sql(data.package))
