@@ -78,7 +78,9 @@ def content_key(path: str | Path | None = None) -> str:
         h.update(res.name.encode())
         h.update(read_regular_file(res.file, max_bytes=MAX_FILE_BYTES, what="resource file"))
     here = Path(__file__).resolve().parent
-    for f in [here / "ddl.py", here / "db.py", here / "cache.py", *sorted(sql_dir().glob("*.sql"))]:
+    # the tables hold what reading.py, table.py and checks.py accepted and typed
+    code = [here / n for n in ("ddl.py", "db.py", "cache.py", "reading.py", "table.py", "checks.py")]
+    for f in [*code, *sorted(sql_dir().glob("*.sql"))]:
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:32]

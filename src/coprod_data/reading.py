@@ -77,6 +77,7 @@ class PackageData:
         found: every problem found, kept or not; omitted: those not kept.
         tables: typed values of each resource that has no problem of its own.
         rows: data rows read.
+        sha256: hex SHA-256 of each file's bytes as read (files read to their end).
     """
 
     package: Package
@@ -85,6 +86,7 @@ class PackageData:
     omitted: int = 0
     tables: dict[str, Table] = field(default_factory=dict)
     rows: int = 0
+    sha256: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -296,37 +298,31 @@ def read_data(path: str | Path | Package | None = None, *, limit: int = LIMIT) -
     keys: dict[str, dict[tuple[str, ...], set[tuple[Any, ...]]]] = {}
     broken: set[str] = set()
     pending: list[_ForeignKeys] = []
-    con = None
-    try:
-        for res in _order(pkg):
-            fks = _ForeignKeys(res, problems, pkg)
-            fks.prepare(keys, broken)
-            spec = _hash_spec(res)
-            algorithms = (spec[0],) if spec is not None and spec[0] in HASH_ALGORITHMS else ()
-            if con is None and any("pattern" in f.constraints for f in res.fields):
-                import duckdb
-
-                con = duckdb.connect()
-            result = scan(
-                res,
-                problems,
-                keys=tuple(sorted(needed.get(res.name, ()))),
-                algorithms=algorithms,
-                con=con,
-                keep=problems.count(res.name) == 0,
-                on_row=fks.on_row if fks.fks else None,
-            )
-            out.rows += result.rows
-            _check_stamps(res, result.digests, result.size, spec, problems)
-            keys[res.name] = result.keys
-            if problems.count(res.name):
-                broken.add(res.name)
-            elif result.columns is not None:
-                out.tables[res.name] = Table(res, result.columns)
-            pending.append(fks)
-    finally:
-        if con is not None:
-            con.close()
+    for res in _order(pkg):
+        fks = _ForeignKeys(res, problems, pkg)
+        fks.prepare(keys, broken)
+        spec = _hash_spec(res)
+        algorithms = ("sha256",)  # the content read, for callers (validate's memo of Frictionless)
+        if spec is not None and spec[0] in HASH_ALGORITHMS and spec[0] != "sha256":
+            algorithms += (spec[0],)
+        result = scan(
+            res,
+            problems,
+            keys=tuple(sorted(needed.get(res.name, ()))),
+            algorithms=algorithms,
+            keep=problems.count(res.name) == 0,
+            on_row=fks.on_row if fks.fks else None,
+        )
+        out.rows += result.rows
+        _check_stamps(res, result.digests, result.size, spec, problems)
+        if result.digests is not None:
+            out.sha256[res.name] = result.digests["sha256"]
+        keys[res.name] = result.keys
+        if problems.count(res.name):
+            broken.add(res.name)
+        elif result.columns is not None:
+            out.tables[res.name] = Table(res, result.columns)
+        pending.append(fks)
     for fks in pending:
         fks.finish(keys, broken)
     from coprod_data.checks import run_checks

@@ -9,9 +9,10 @@ Each cell is typed and checked against its field's constraints as it is read: ty
 ``required``, ``enum``, ``minimum``/``maximum`` (and their exclusive forms),
 ``minLength``/``maxLength`` and ``pattern``; each row against the header's width; the
 file for UTF-8, NUL bytes, CSV syntax and one line-ending style. Patterns are matched
-by DuckDB's ``regexp_full_match`` (RE2: linear time, ASCII ``\\d``), the very function
-the tables' ``CHECK`` constraints use, so a value passes here if and only if it passes
-there. Unique fields, the primary key and ``uniqueKeys`` are checked across rows.
+in full by RE2 (:func:`coprod_data.package.compile_pattern`: linear time, ASCII ``\\d``),
+the engine of DuckDB's ``regexp_full_match`` in the tables' ``CHECK`` constraints, so a
+value passes here as it passes there. Unique fields, the primary key and ``uniqueKeys``
+are checked across rows.
 
 Problems carry the file, the CSV row (header = row 1, counting records) and the field.
 At most :data:`LIMIT` problems are kept per resource, field and check; the rest are
@@ -29,10 +30,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from coprod_data.errors import CoprodDataError
-from coprod_data.package import Field, Resource
+from coprod_data.package import Field, Resource, compile_pattern
 
 if TYPE_CHECKING:  # pragma: no cover
-    import duckdb
     import pandas as pd
 
 LIMIT = 20  # problems kept per (resource, field, check); the rest are counted
@@ -42,7 +42,6 @@ TRUE_VALUES = {"true"}
 FALSE_VALUES = {"false"}
 _INT = re.compile(r"[+-]?[0-9]+")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_PATTERN_BATCH = 20_000  # distinct values sent to DuckDB at once
 
 # Constraints each field type supports (as Frictionless: anything else is a schema problem).
 SUPPORTED = {
@@ -234,7 +233,7 @@ def _typer(kind: str) -> Callable[[str], object]:
 
 def cell_checker(f: Field) -> Callable[[str], object]:
     """A function from a non-empty cell's text to its typed value, raising on a type or
-    constraint failure (all but ``required``, ``unique`` and ``pattern``, checked elsewhere)."""
+    constraint failure (all but ``required`` and ``unique``, checked across rows)."""
     typed = _typer(f.type)
     c = f.constraints
     usable = SUPPORTED[f.type]
@@ -274,6 +273,15 @@ def cell_checker(f: Field) -> Callable[[str], object]:
                     )
 
             tests.append(length)
+    pattern = c.get("pattern")
+    if "pattern" in usable and isinstance(pattern, str):
+        compiled = compile_pattern(pattern)  # refused when the descriptor was read if RE2 cannot
+
+        def matches(v: Any) -> None:
+            if compiled.fullmatch(v) is None:
+                raise _BadCellError("constraint:pattern", f"{v!r} does not match the pattern {pattern!r}")
+
+        tests.append(matches)
     if not tests:
         return typed
 
@@ -354,21 +362,6 @@ class _Lines:
         self.done = True
 
 
-class _Patterns:
-    """Values waiting to be matched against a field's pattern by DuckDB, in batches."""
-
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
-        self.waiting: dict[str, list[int]] = {}
-        self.broken: str | None = None
-
-
-def _regexp_sql(pattern: str) -> str:
-    from coprod_data.ddl import quote_literal
-
-    return f"SELECT [regexp_full_match(x, {quote_literal(pattern)}) for x in $1::VARCHAR[]]"
-
-
 def scan(
     resource: Resource,
     problems: Problems,
@@ -376,7 +369,6 @@ def scan(
     keys: tuple[tuple[str, ...], ...] = (),
     algorithms: tuple[str, ...] = (),
     keep: bool = True,
-    con: duckdb.DuckDBPyConnection | None = None,
     on_row: Callable[[int, list[Any]], None] | None = None,
 ) -> Scan:
     """Read and check one resource, adding its problems to ``problems``.
@@ -385,7 +377,6 @@ def scan(
         keys: tuples of fields whose value sets to return (for foreign keys into this resource).
         algorithms: hash algorithms to compute over the file's bytes.
         keep: keep the typed columns (while the resource has no problem).
-        con: a DuckDB connection for pattern matching (one is opened if needed).
         on_row: called with (CSV row, typed values) for each row of the right width.
     """
     name, where = resource.name, resource.path
@@ -423,56 +414,6 @@ def scan(
     names = [f.name for f in fields]
     checkers = [cell_checker(f) for f in fields]
     required = [f.required or f.name in resource.primary_key for f in fields]
-    patterns: dict[int, _Patterns] = {}
-    for i, f in enumerate(fields):
-        pattern = f.constraints.get("pattern")
-        if f.type == "string" and isinstance(pattern, str):
-            patterns[i] = _Patterns(pattern)
-    own_con = None
-
-    def flush() -> None:
-        nonlocal con, own_con
-        if con is None:
-            import duckdb
-
-            con = own_con = duckdb.connect()
-        for i, pat in patterns.items():
-            if not pat.waiting or pat.broken:
-                pat.waiting = {}
-                continue
-            values = list(pat.waiting)
-            try:
-                ok = con.execute(_regexp_sql(pat.pattern), [values]).fetchone()[0]  # type: ignore[index]
-            except Exception as exc:  # a pattern DuckDB (RE2) cannot compile
-                pat.broken = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-                problems.add(
-                    Problem(
-                        name,
-                        "schema",
-                        f"pattern {pat.pattern!r} cannot be used by DuckDB (RE2 syntax): {pat.broken}",
-                        file=where,
-                        field=names[i],
-                    )
-                )
-                pat.waiting = {}
-                continue
-            for value, good in zip(values, ok, strict=True):
-                if good:
-                    continue
-                for row in pat.waiting[value]:
-                    if problems.wants(name, "constraint:pattern", names[i]):
-                        problems.keep(
-                            Problem(
-                                name,
-                                "constraint:pattern",
-                                f"{value!r} does not match the pattern {pat.pattern!r}",
-                                file=where,
-                                row=row,
-                                field=names[i],
-                            )
-                        )
-            pat.waiting = {}
-
     # uniqueness: single unique fields (missing values ignored), the primary key (no
     # missing values allowed, checked as required) and uniqueKeys (missing counts as a value)
     # (each key maps to the row it was first seen in, negated once a duplicate has named it)
@@ -550,10 +491,6 @@ def scan(
                                 Problem(name, bad.check, bad.message, file=where, row=row, field=names[i])
                             )
                         value = None
-                    else:
-                        pat = patterns.get(i)
-                        if pat is not None and pat.broken is None:
-                            pat.waiting.setdefault(text, []).append(row)  # type: ignore[arg-type]
                     values.append(value)
                 for check, idx, first, seen, skip_missing in unique_sets:
                     key = tuple(values[j] for j in idx)
@@ -582,18 +519,12 @@ def scan(
                     else:
                         for i, v in enumerate(values):
                             columns[names[i]].append(v)
-                if row % _PATTERN_BATCH == 0 and patterns:
-                    flush()
             out.rows = row - 1
-        if patterns:
-            flush()
     except _FatalError as exc:
         problems.add(Problem(name, "read", exc.message, file=where, row=exc.row))
         out.columns, out.fatal = None, True
     finally:
         fh.close()
-        if own_con is not None:
-            own_con.close()
     if lines.done:
         out.digests = {a: h.hexdigest() for a, h in lines.hashes.items()}
         out.size = lines.size

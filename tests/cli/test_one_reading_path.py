@@ -129,3 +129,36 @@ def test_millions_of_bad_rows_give_a_capped_report_that_counts_the_rest(pkg_copy
     assert result.exit_code == 1 and len(result.output) < 100_000
     assert json.loads(result.output)["omitted"] == report.omitted
     assert cap == coprod_data.table.LIMIT
+
+
+def _no_frictionless(*_args, **_kwargs):
+    raise AssertionError("Frictionless was run")
+
+
+def test_frictionless_is_not_run_on_a_package_the_core_refuses(pkg_copy, monkeypatch):
+    import frictionless
+
+    edit_cell(pkg_copy, "counts", "cnt-att-respondents-pre", "value", "many")
+    monkeypatch.setattr(frictionless, "validate", _no_frictionless)
+    report = coprod_data.validate(pkg_copy)
+    assert [(p.check, p.field) for p in report.problems] == [("type", "value")]
+
+
+def test_frictionless_is_asked_once_per_content(pkg_copy, monkeypatch, tmp_path):
+    import frictionless
+
+    asked = []
+    real = frictionless.validate
+
+    def counting(*args, **kwargs):
+        asked.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(frictionless, "validate", counting)
+    monkeypatch.setenv("COPROD_DATA_CACHE", str(tmp_path / "cache"))
+    assert coprod_data.validate(pkg_copy).ok and len(asked) == 1  # Frictionless finds nothing
+    assert coprod_data.validate(pkg_copy).ok and len(asked) == 1  # the same bytes: remembered
+    edit_cell(pkg_copy, "proposals", "change_management", "summary", "Another summary")
+    assert coprod_data.validate(pkg_copy).ok and len(asked) == 2  # new content: asked again
+    monkeypatch.setenv("COPROD_DATA_CACHE", "off")
+    assert coprod_data.validate(pkg_copy).ok and len(asked) == 3  # no cache folder, no memo
