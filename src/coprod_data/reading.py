@@ -23,13 +23,15 @@ resource, field and check (see :class:`coprod_data.table.Problems`).
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coprod_data.errors import CoprodDataError
-from coprod_data.package import Package, Resource, read_package
+from coprod_data.package import ForeignKey, Package, Resource, read_package
 from coprod_data.table import LIMIT, Problem, Problems, scan, schema_problems
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -103,6 +105,194 @@ def _hash_spec(resource: Resource) -> tuple[str, str] | None:
     return algorithm.lower(), digest.lower()
 
 
+# The descriptor's properties, each with the JSON type Table Schema / Data Package give it
+# (as Frictionless checks them), and the properties that change how a file is read, each
+# with the one value the reader implements: a descriptor asking for another dialect,
+# encoding or format is refused, not read differently by different tools.
+_TYPES: dict[str, Any] = {"string": str, "integer": int, "number": int | float, "boolean": bool}
+_OBJECT_OF_STRINGS = ("object", {"name", "path", "title", "email", "description", "role", "organization"})
+PACKAGE_PROPERTIES = {
+    **dict.fromkeys(
+        ("name", "id", "title", "description", "version", "created", "homepage", "image"), "string"
+    ),
+    **dict.fromkeys(("$schema", "profile"), "string"),
+    "keywords": ("list", "string"),
+    "licenses": ("list", _OBJECT_OF_STRINGS),
+    "sources": ("list", _OBJECT_OF_STRINGS),
+    "contributors": ("list", ("object", {"title", "path", "email", "role", "organization", "givenName"})),
+}
+RESOURCE_PROPERTIES = {
+    **dict.fromkeys(("name", "path", "title", "description", "hash", "mediatype"), "string"),
+    "bytes": "integer",
+    "sources": ("list", _OBJECT_OF_STRINGS),
+    "licenses": ("list", _OBJECT_OF_STRINGS),
+}
+READ_AS = {  # property -> the values the reader implements (compared lower-case)
+    "profile": {"data-resource", "tabular-data-resource"},
+    "$schema": {"https://datapackage.org/profiles/2.0/dataresource.json"},
+    "type": {"table"},
+    "scheme": {"file"},
+    "format": {"csv"},
+    "mediatype": {"text/csv"},
+    "encoding": {"utf-8", "utf8"},
+}
+FIELD_PROPERTIES = {**dict.fromkeys(("name", "type", "title", "description", "unit"), "string")}
+FIELD_READ_AS = {
+    "format": ["default"],
+    "trueValues": [["true"]],
+    "falseValues": [["false"]],
+    "bareNumber": [True],
+}
+CONSTRAINT_TYPES = {
+    "required": "boolean",
+    "unique": "boolean",
+    "pattern": "string",
+    "minLength": "integer",
+    "maxLength": "integer",
+    "enum": ("list", None),
+}
+SCHEMA_READ_AS = {"missingValues": [[""]]}
+
+
+def _type_problem(value: Any, kind: Any) -> str | None:
+    """Why ``value`` is not of ``kind`` ("string", ("list", item kind), ("object", names)), or None."""
+    if isinstance(kind, str):
+        ok = isinstance(value, _TYPES[kind]) and (kind == "boolean" or not isinstance(value, bool))
+        return None if ok else f"must be a {kind}, not {json.dumps(value)[:40]}"
+    if kind[0] == "list":
+        if not isinstance(value, list):
+            return f"must be a list, not {json.dumps(value)[:40]}"
+        for item in value:
+            why = None if kind[1] is None else _type_problem(item, kind[1])
+            if why:
+                return f"has an item that {why}"
+        return None
+    if not isinstance(value, dict):
+        return f"must be an object, not {json.dumps(value)[:40]}"
+    for name in kind[1] & value.keys():
+        if name in ("role", "roles"):
+            continue
+        why = _type_problem(value[name], "string")
+        if why:
+            return f"has {name!r} that {why}"
+    return None
+
+
+PACKAGE_SCHEMAS = {
+    "https://datapackage.org/profiles/2.0/datapackage.json",
+    "https://datapackage.org/profiles/1.0/datapackage.json",
+}
+PROFILES = {"profile": {"data-package", "tabular-data-package"}}
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?")
+_PACKAGE_NAME = re.compile(r"[-a-z0-9._/]+")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _package_rules(raw: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """Rules on the package's own properties beyond their types, as Frictionless has them."""
+    from datetime import datetime
+
+    created = raw.get("created")
+    if isinstance(created, str) and created:
+        try:
+            ok = bool(_DATETIME.fullmatch(created)) and bool(
+                datetime.fromisoformat(created.replace("Z", "+00:00"))
+            )
+        except ValueError:
+            ok = False
+        if not ok:
+            yield (
+                f"created {created!r} is not a date and time (ISO 8601, e.g. 2026-11-22T00:00:00Z)",
+                "created",
+            )
+    name = raw.get("name")
+    if isinstance(name, str) and name and not _PACKAGE_NAME.fullmatch(name):
+        yield f"name {name!r} must be lower-case letters, digits and - . _ /", "name"
+    schema = raw.get("$schema")
+    if isinstance(schema, str) and schema not in PACKAGE_SCHEMAS:
+        yield f"$schema {schema!r} is not one of {', '.join(sorted(PACKAGE_SCHEMAS))}", "$schema"
+    profile = raw.get("profile")
+    if isinstance(profile, str) and profile not in PROFILES["profile"]:
+        yield f"profile {profile!r} is not one of {', '.join(sorted(PROFILES['profile']))}", "profile"
+    for item in raw.get("licenses", []) if isinstance(raw.get("licenses"), list) else []:
+        if isinstance(item, dict) and not item.get("path") and not item.get("name"):
+            yield "a license needs a name or a path", "licenses"
+    for key in ("contributors", "sources"):
+        for item in raw.get(key, []) if isinstance(raw.get(key), list) else []:
+            email = item.get("email") if isinstance(item, dict) else None
+            if isinstance(email, str) and email and not _EMAIL.fullmatch(email):
+                yield f"{key}: {email!r} is not an email address", key
+
+
+def _profile_problems(pkg: Package) -> list[Problem]:
+    """The descriptor's properties against their types, and against what the reader implements."""
+    where = str(pkg.descriptor)
+    out = []
+
+    def check(resource: str, props: dict[str, Any], spec: dict[str, Any], prefix: str) -> None:
+        for key, kind in spec.items():
+            if key in props:
+                why = _type_problem(props[key], kind)
+                if why:
+                    out.append(Problem(resource, "descriptor", f"{prefix}{key} {why}", file=where, field=key))
+
+    def read_as(resource: str, props: dict[str, Any], allowed: dict[str, Any], prefix: str) -> None:
+        for key, values in allowed.items():
+            if key not in props:
+                continue
+            value = props[key]
+            text = value.lower() if isinstance(value, str) else value
+            if text not in values:
+                shown = json.dumps(value)[:60]
+                out.append(
+                    Problem(
+                        resource,
+                        "descriptor",
+                        f"{prefix}{key} {shown} is not supported: the package's CSV files are read as "
+                        f"{', '.join(json.dumps(v) for v in values)}",
+                        file=where,
+                        field=key,
+                    )
+                )
+
+    raw = pkg.raw
+    check("datapackage", raw, PACKAGE_PROPERTIES, "")
+    for why, key in _package_rules(raw):
+        out.append(Problem("datapackage", "descriptor", why, file=where, field=key))
+    for res_raw in raw.get("resources", []):
+        if not isinstance(res_raw, dict):
+            continue
+        name = str(res_raw.get("name"))
+        check(name, res_raw, RESOURCE_PROPERTIES, "")
+        read_as(name, res_raw, {k: sorted(v) for k, v in READ_AS.items()}, "")
+        for key in ("dialect", "compression", "encoding_errors"):
+            if key in res_raw and res_raw[key] not in ({}, None):
+                out.append(
+                    Problem(
+                        name,
+                        "descriptor",
+                        f"{key} is not supported: the package's CSV files are comma-separated, quoted "
+                        'with ", UTF-8, uncompressed, with a header row',
+                        file=where,
+                        field=key,
+                    )
+                )
+        schema = res_raw.get("schema")
+        if not isinstance(schema, dict):
+            continue
+        read_as(name, schema, SCHEMA_READ_AS, "schema ")
+        for f in schema.get("fields", []):
+            if not isinstance(f, dict):
+                continue
+            label = f"field {f.get('name')!r}: "
+            check(name, f, FIELD_PROPERTIES, label)
+            read_as(name, f, FIELD_READ_AS, label)
+            constraints = f.get("constraints")
+            if isinstance(constraints, dict):
+                check(name, constraints, CONSTRAINT_TYPES, label + "constraint ")
+    return out
+
+
 def _descriptor_problems(pkg: Package) -> list[Problem]:
     from coprod_data.package import missing_resources
 
@@ -117,6 +307,7 @@ def _descriptor_problems(pkg: Package) -> list[Problem]:
         )
         for name in missing_resources(pkg)
     ]
+    out += _profile_problems(pkg)
     names = {r.name: r for r in pkg.resources}
     bundled = {r.name: r for r in read_package().resources}
     for res in pkg.resources:
@@ -192,6 +383,20 @@ def _order(pkg: Package) -> list[Resource]:
     return done
 
 
+def _usable_foreign_keys(res: Resource, pkg: Package) -> list[ForeignKey]:
+    """The foreign keys of ``res`` that name real resources and fields (others are schema problems)."""
+    by_name = {r.name: r for r in pkg.resources}
+    return [
+        fk
+        for fk in res.foreign_keys
+        if fk.resource in by_name
+        and fk.fields
+        and len(fk.fields) == len(fk.reference_fields)
+        and set(fk.fields) <= set(res.field_names)
+        and set(fk.reference_fields) <= set(by_name[fk.resource].field_names)
+    ]
+
+
 class _ForeignKeys:
     """Checks a resource's foreign keys row by row, or after every file is read."""
 
@@ -199,16 +404,7 @@ class _ForeignKeys:
         self.res = res
         self.problems = problems
         self.names = res.field_names
-        valid = {r.name: r for r in pkg.resources}
-        self.fks = [
-            fk
-            for fk in res.foreign_keys
-            if fk.resource in valid
-            and fk.fields
-            and len(fk.fields) == len(fk.reference_fields)
-            and set(fk.fields) <= set(self.names)
-            and set(fk.reference_fields) <= set(valid[fk.resource].field_names)
-        ]
+        self.fks = _usable_foreign_keys(res, pkg)
         self.idx = [[self.names.index(c) for c in fk.fields] for fk in self.fks]
         self.now: list[tuple[int, set[tuple[Any, ...]]]] = []  # (fk index, referenced keys)
         self.later: dict[int, dict[tuple[Any, ...], list[int]]] = {}  # fk index -> key -> rows
@@ -293,7 +489,7 @@ def read_data(path: str | Path | Package | None = None, *, limit: int = LIMIT) -
     problems.extend(_descriptor_problems(pkg))
     needed: dict[str, set[tuple[str, ...]]] = {}
     for res in pkg.resources:
-        for fk in res.foreign_keys:
+        for fk in _usable_foreign_keys(res, pkg):
             needed.setdefault(fk.resource, set()).add(fk.reference_fields)
     keys: dict[str, dict[tuple[str, ...], set[tuple[Any, ...]]]] = {}
     broken: set[str] = set()

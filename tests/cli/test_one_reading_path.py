@@ -8,6 +8,7 @@ import io
 import json
 import shutil
 
+import pytest
 from typer.testing import CliRunner
 
 import coprod_data
@@ -162,3 +163,27 @@ def test_frictionless_is_asked_once_per_content(pkg_copy, monkeypatch, tmp_path)
     assert coprod_data.validate(pkg_copy).ok and len(asked) == 2  # new content: asked again
     monkeypatch.setenv("COPROD_DATA_CACHE", "off")
     assert coprod_data.validate(pkg_copy).ok and len(asked) == 3  # no cache folder, no memo
+
+
+DESCRIPTOR_EDITS = {
+    "created is not a date": lambda d: d.update(created="not-a-date"),
+    "a license name is not text": lambda d: d["licenses"][0].update(name=5),
+    "a file is said to be semicolon-separated": lambda d: d["resources"][0].update(
+        dialect={"delimiter": ";"}
+    ),
+    "a file is said to be Latin-1": lambda d: d["resources"][0].update(encoding="latin-1"),
+    "a field's true values differ": lambda d: next(
+        f for r in d["resources"] for f in r["schema"]["fields"] if f["type"] == "boolean"
+    ).update(trueValues=["yes"]),
+}
+
+
+@pytest.mark.parametrize("edit", list(DESCRIPTOR_EDITS))
+def test_what_frictionless_finds_in_a_descriptor_every_command_refuses(pkg_copy, edit):
+    d = json.loads(pkg_copy.read_text(encoding="utf-8"))
+    DESCRIPTOR_EDITS[edit](d)
+    pkg_copy.write_text(json.dumps(d), encoding="utf-8")
+    report = coprod_data.validate(pkg_copy)
+    assert not report.ok and report.problems[0].check == "descriptor", report.to_text()
+    result = cli("audit", "--package", str(pkg_copy))
+    assert result.exit_code == 2 and "[descriptor]" in result.output
