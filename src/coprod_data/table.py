@@ -417,7 +417,7 @@ def scan(
     # uniqueness: single unique fields (missing values ignored), the primary key (no
     # missing values allowed, checked as required) and uniqueKeys (missing counts as a value)
     # (each key maps to the row it was first seen in, negated once a duplicate has named it)
-    unique_sets: list[tuple[str, list[int], str, dict[tuple[Any, ...], int], bool]] = []
+    unique_sets: list[tuple[str, list[int], str, dict[Any, int], bool]] = []
     for i, f in enumerate(fields):
         if f.constraints.get("unique") is True and resource.primary_key != (f.name,):
             unique_sets.append(("unique", [i], f.name, {}, True))
@@ -493,32 +493,43 @@ def scan(
                         value = None
                     values.append(value)
                 for check, idx, first, seen, skip_missing in unique_sets:
-                    key = tuple(values[j] for j in idx)
-                    if skip_missing and None in key:
-                        continue
+                    if len(idx) == 1:  # a value, not a 1-tuple: less memory on huge files
+                        key: Any = values[idx[0]]
+                        if skip_missing and key is None:
+                            continue
+                    else:
+                        key = tuple(values[j] for j in idx)
+                        if skip_missing and None in key:
+                            continue
                     earlier = seen.get(key)
                     if earlier is None:
                         seen[key] = row
                         continue
                     cols = [names[j] for j in idx]
+                    shown = key if len(idx) > 1 else (key,)
                     if earlier > 0:  # the first duplicate: name the row it repeats too
                         seen[key] = -earlier
                         if problems.wants(name, check, first):
-                            problems.keep(_duplicate(resource, check, cols, key, earlier, row))
+                            problems.keep(_duplicate(resource, check, cols, shown, earlier, row))
                     if problems.wants(name, check, first):
-                        problems.keep(_duplicate(resource, check, cols, key, row, abs(earlier)))
+                        problems.keep(_duplicate(resource, check, cols, shown, row, abs(earlier)))
                 for target, idx in key_sets:
                     key = tuple(values[j] for j in idx)
                     if any(v is not None for v in key):
                         target.add(key)
                 if on_row is not None:
                     on_row(row, values)
-                if columns is not None:
-                    if problems.count(name) > before:
+                if problems.count(name) > before:
+                    # a resource with problems is not used and nothing refers into it: keep nothing
+                    if columns is not None:
                         columns = out.columns = None
-                    else:
-                        for i, v in enumerate(values):
-                            columns[names[i]].append(v)
+                    if key_sets:
+                        for target, _ in key_sets:
+                            target.clear()
+                        key_sets = []
+                elif columns is not None:
+                    for i, v in enumerate(values):
+                        columns[names[i]].append(v)
             out.rows = row - 1
     except _FatalError as exc:
         problems.add(Problem(name, "read", exc.message, file=where, row=exc.row))
