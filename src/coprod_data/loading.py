@@ -47,6 +47,10 @@ def pandera_problems(resource: Resource, frame: pd.DataFrame) -> list[Problem]:
 def load(name: str, path: str | Path | None = None) -> pd.DataFrame:
     """Load resource ``name`` as a DataFrame that has passed its pandera schema.
 
+    The whole package is read and checked first, as by every other command (see
+    :func:`coprod_data.reading.gate`): a package ``validate`` refuses is refused here too,
+    whichever resource the problem is in. The frame holds exactly the values checked.
+
     Args:
         name: a resource name, see :func:`coprod_data.resource_names`.
         path: a ``datapackage.json`` or the folder holding it; default the bundled package.
@@ -55,10 +59,6 @@ def load(name: str, path: str | Path | None = None) -> pd.DataFrame:
         One row per CSV row, the index being the CSV line number (header = line 1).
         Integers are ``Int64``, booleans ``boolean``, text ``string``; enums and
         identifier columns are categoricals.
-
-    The whole package is read and checked first, as by every other command (see
-    :func:`coprod_data.reading.gate`): a package ``validate`` refuses is refused here too,
-    whichever resource the problem is in. The frame holds exactly the values checked.
 
     Raises:
         CoprodDataError: the resource is unknown, or the package has a problem (a file
