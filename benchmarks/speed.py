@@ -38,6 +38,8 @@ COMMANDS = [
         3.0,
     ),
     ("coprod-data validate", [CLI, "validate"], None),
+    # with the cache off nothing is remembered: Frictionless's second opinion runs every time
+    ("coprod-data validate, cache off", ["env", "COPROD_DATA_CACHE=off", CLI, "validate"], None),
 ]
 
 
@@ -78,8 +80,8 @@ def main() -> None:
         ratio = med / floor
         if label.startswith("floor"):
             verdict = ""
-        elif label.endswith("validate"):
-            verdict = f"< 2 s: {'met' if med < 2 else 'MISSED'}"
+        elif "validate" in label:
+            verdict = f"< 1 s: {'met' if med < 1 else 'MISSED'}"
         else:
             verdict = f"<= {target}x: {'met' if ratio <= target else 'MISSED'}"
         print(f"{label:<55} {med:>9.3f} {lo:>6.3f} {hi:>6.3f} {ratio:>8.2f}  {verdict}")

@@ -66,8 +66,9 @@ def load(name: str, path: str | None = None) -> pd.DataFrame:
 def validate(path: str | None = None) -> ValidationReport:
     """Run every check on a data package and return one report.
 
-    Frictionless (types, constraints, keys, hashes, sizes), the pandera schema of
-    each resource and the cross-row and cross-table checks. See
+    The checks every command runs before reading a package (types, constraints,
+    keys, foreign keys, hashes, the cross-row and cross-table checks), and
+    Frictionless as a second opinion. See
     :func:`coprod_data.validation.validate`.
 
     Examples:

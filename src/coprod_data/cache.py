@@ -77,8 +77,10 @@ def content_key(path: str | Path | None = None) -> str:
         h.update(res.name.encode())
         h.update(read_regular_file(res.file, max_bytes=MAX_FILE_BYTES, what="resource file"))
     here = Path(__file__).resolve().parent
-    sources = [here / "ddl.py", here / "db.py", here / "cache.py", here / "checkdata.py", here / "reading.py"]
-    for f in [*(s for s in sources if s.is_file()), *sorted(sql_dir().glob("*.sql"))]:
+    # the tables hold what reading.py, table.py and checks.py accepted and typed
+    names = ("ddl.py", "db.py", "cache.py", "reading.py", "table.py", "checks.py", "checkdata.py")
+    code = [here / n for n in names if (here / n).is_file()]
+    for f in [*code, *sorted(sql_dir().glob("*.sql"))]:
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:32]

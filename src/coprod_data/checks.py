@@ -1,7 +1,8 @@
 """Cross-row and cross-table checks: what a table schema cannot say.
 
-Each check takes the typed frames of the whole package and returns located
-problems. They run after every resource has passed its own schema.
+Each check takes the typed tables of the whole package (:class:`coprod_data.reading.Table`:
+plain Python values by column, no pandas) and returns located problems. A check sees only
+the resources that have no problem of their own.
 
 * ``printed-value``: the stored value is what the printed token says
   (``'56%'`` -> 56, chart ``0.56999999999999995`` -> 57, ``'Seven'`` -> 7).
@@ -23,14 +24,16 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from coprod_data.checkdata import RULES as CHECK_DATA_RULES
 from coprod_data.package import Package
 from coprod_data.table import Problem
 
-Frames = dict[str, pd.DataFrame]
+if TYPE_CHECKING:  # pragma: no cover
+    from coprod_data.reading import Table
+
+Frames = dict[str, "Table"]
 
 WORD_NUMBERS = {
     "one": 1,
@@ -101,53 +104,57 @@ def rounding_slack(n_items: int) -> int:
 
 
 def _at(pkg: Package, resource: str, check: str, message: str, row: object, field: str) -> Problem:
-    """A problem located in a resource's CSV: its file, the CSV line and the field."""
-    return Problem(resource, check, message, file=pkg.resource(resource).path, row=int(row), field=field)
+    """A problem located in a resource's CSV: its file, the CSV row and the field."""
+    return Problem(resource, check, message, file=pkg.resource(resource).path, row=int(row), field=field)  # type: ignore[call-overload]
 
 
-def _value_column(frame: pd.DataFrame) -> str | None:
+def _value_column(table: Table) -> str | None:
     for name in ("value_pct", "share_pct", "value"):
-        if name in frame.columns:
+        if name in table:
             return name
     return None
+
+
+def _groups(table: Table, keys: list[str], members: Iterable[int] | None = None) -> dict[tuple, list[int]]:
+    """Row positions by their key, in order of first appearance; rows missing any key are left
+    out (as pandas ``groupby`` does)."""
+    cols = [table.column(k) for k in keys]
+    out: dict[tuple, list[int]] = {}
+    for i in range(len(table)) if members is None else members:
+        key = tuple(c[i] for c in cols)
+        if None in key:
+            continue
+        out.setdefault(key, []).append(i)
+    return out
+
+
+def _label(key: tuple) -> str:
+    return " / ".join(str(k) for k in key)
 
 
 def check_printed_values(pkg: Package, frames: Frames) -> list[Problem]:
     out = []
     for res in pkg.resources:
-        frame = frames.get(res.name)
-        if frame is None or res.kind != "fact" or "printed" not in frame.columns:
+        table = frames.get(res.name)
+        if table is None or res.kind != "fact" or "printed" not in table:
             continue
-        col = _value_column(frame)
+        col = _value_column(table)
         if col is None:
             continue
-        for row, rec in frame.iterrows():
-            printed, value = rec["printed"], rec[col]
-            if pd.isna(printed) or pd.isna(value):
+        kinds = table.column("source_kind") if "source_kind" in table else [None] * len(table)
+        rows = table.rows
+        for i, (printed, value, kind) in enumerate(
+            zip(table.column("printed"), table.column(col), kinds, strict=True)
+        ):
+            if printed is None or value is None:
                 continue
-            expected = parse_printed(str(printed), str(rec["source_kind"]))
+            expected = parse_printed(str(printed), str(kind))
             if expected is None:
-                out.append(
-                    _at(
-                        pkg,
-                        res.name,
-                        "printed-value",
-                        f"cannot read a number from printed {printed!r}",
-                        row,
-                        "printed",
-                    )
-                )
+                message = f"cannot read a number from printed {printed!r}"
+                out.append(_at(pkg, res.name, "printed-value", message, rows[i], "printed"))
             elif expected != int(value):
-                out.append(
-                    _at(
-                        pkg,
-                        res.name,
-                        "printed-value",
-                        f"{col} is {int(value)} but the printed token {printed!r} says {expected}",
-                        row,
-                        col,
-                    )
-                )
+                message = f"{col} is {int(value)} but the printed token {printed!r} says {expected}"
+                out.append(_at(pkg, res.name, "printed-value", message, rows[i], col))
     return out
 
 
@@ -157,28 +164,21 @@ SHARE_LISTS = {"best_feature_shares": ["group_id", "phase"], "la_action_shares":
 def check_shares_closed(pkg: Package, frames: Frames) -> list[Problem]:
     out = []
     for name, keys in SHARE_LISTS.items():
-        frame = frames.get(name)
-        if frame is None:
+        table = frames.get(name)
+        if table is None:
             continue
-        for key, grp in frame.groupby(keys, observed=True, sort=True):
-            label = " / ".join(str(k) for k in (key if isinstance(key, tuple) else (key,)))
-            flags = set(grp["is_open_list"].dropna())
-            first = int(grp.index.min())
+        open_flags, shares = table.column("is_open_list"), table.column("share_pct")
+        for key, members in _groups(table, keys).items():
+            label = _label(key)
+            flags = {open_flags[i] for i in members if open_flags[i] is not None}
+            first = table.rows[members[0]]
             if len(flags) > 1:
-                out.append(
-                    _at(
-                        pkg,
-                        name,
-                        "shares-closed",
-                        f"list {label} mixes open and closed rows",
-                        first,
-                        "is_open_list",
-                    )
-                )
+                message = f"list {label} mixes open and closed rows"
+                out.append(_at(pkg, name, "shares-closed", message, first, "is_open_list"))
                 continue
             if flags == {True}:
                 continue
-            total, n = int(grp["share_pct"].sum()), len(grp)
+            total, n = int(sum(shares[i] for i in members if shares[i] is not None)), len(members)
             slack = rounding_slack(n)
             if abs(total - 100) > slack:
                 message = (
@@ -203,29 +203,28 @@ def check_pre_post(pkg: Package, frames: Frames) -> list[Problem]:
     prints some post figures alone)."""
     out = []
     for name, keys in PAIR_KEYS.items():
-        frame = frames.get(name)
-        if frame is None:
+        table = frames.get(name)
+        if table is None:
             continue
-        phased = frame[frame["phase"].notna()]
-        by_phase = {
-            ph: {
-                tuple(r)
-                for r in phased.loc[phased["phase"] == ph, keys].astype("string").itertuples(index=False)
-            }
-            for ph in ("pre", "post")
-        }
+        phases, kinds = table.column("phase"), table.column("source_kind")
+        cols = [table.column(k) for k in keys]
+
+        def key(i: int, cols: list[list[Any]] = cols) -> tuple:
+            return tuple(None if c[i] is None else str(c[i]) for c in cols)
+
+        by_phase: dict[str, set[tuple]] = {"pre": set(), "post": set()}
+        for i, phase in enumerate(phases):
+            if phase in by_phase:
+                by_phase[phase].add(key(i))
         for ph, other in (("pre", "post"), ("post", "pre")):
-            part = phased[phased["phase"] == ph]
-            if ph == "post":
-                part = part[part["source_kind"].isin(["chart", "table"])]
-            for row, rec in part[keys].astype("string").iterrows():
-                if tuple(rec) not in by_phase[other]:
-                    desc = ", ".join(f"{k}={v}" for k, v in zip(keys, rec, strict=True) if pd.notna(v))
-                    out.append(
-                        _at(
-                            pkg, name, "pre-post", f"{ph} figure has no {other} figure ({desc})", row, "phase"
-                        )
-                    )
+            for i, phase in enumerate(phases):
+                if phase != ph or (ph == "post" and kinds[i] not in ("chart", "table")):
+                    continue
+                k = key(i)
+                if k not in by_phase[other]:
+                    desc = ", ".join(f"{n}={v}" for n, v in zip(keys, k, strict=True) if v is not None)
+                    message = f"{ph} figure has no {other} figure ({desc})"
+                    out.append(_at(pkg, name, "pre-post", message, table.rows[i], "phase"))
     return out
 
 
@@ -240,25 +239,17 @@ COMPLETE_CHARTS = {
 def check_complete_charts(pkg: Package, frames: Frames) -> list[Problem]:
     out = []
     for name, (item, dim, keys) in COMPLETE_CHARTS.items():
-        frame, dimension = frames.get(name), frames.get(dim)
-        if frame is None or dimension is None:
+        table, dimension = frames.get(name), frames.get(dim)
+        if table is None or dimension is None:
             continue
-        every = set(dimension.iloc[:, 0].astype(str))
-        charts = frame[frame["source_kind"] == "chart"]
-        for key, chart in charts.groupby(keys, observed=True, sort=True):
-            missing = sorted(every - set(chart[item].astype(str)))
+        every = {str(v) for v in dimension.column(dimension.resource.fields[0].name)}
+        charts = [i for i, kind in enumerate(table.column("source_kind")) if kind == "chart"]
+        items = table.column(item)
+        for key, members in _groups(table, keys, charts).items():
+            missing = sorted(every - {str(items[i]) for i in members})
             if missing:
-                label = " / ".join(map(str, key if isinstance(key, tuple) else (key,)))
-                out.append(
-                    _at(
-                        pkg,
-                        name,
-                        "complete-chart",
-                        f"chart {label} lacks {', '.join(missing)}",
-                        chart.index.min(),
-                        item,
-                    )
-                )
+                message = f"chart {_label(key)} lacks {', '.join(missing)}"
+                out.append(_at(pkg, name, "complete-chart", message, table.rows[members[0]], item))
     return out
 
 
@@ -286,78 +277,56 @@ SORTED_LISTS = {
 def check_printed_order(pkg: Package, frames: Frames) -> list[Problem]:
     out = []
     for name, (keys, position, value, where) in SORTED_LISTS.items():
-        frame = frames.get(name)
-        if frame is None:
+        table = frames.get(name)
+        if table is None:
             continue
-        part = frame
-        for col, val in where.items():
-            part = part[part[col] == val]
-        for key, lst in part.groupby(keys, observed=True, sort=True):
-            lst = lst.sort_values(position)
-            values = [int(v) for v in lst[value]]
-            pairs = list(zip(lst.index, values, strict=True))
-            for (row, v), prev in zip(pairs[1:], values[:-1], strict=True):
-                if v > prev:
-                    label = " / ".join(map(str, key if isinstance(key, tuple) else (key,)))
-                    out.append(
-                        _at(
-                            pkg,
-                            name,
-                            "printed-order",
-                            f"{value} {v} follows {prev} in list {label}, which the report prints "
-                            "largest first",
-                            row,
-                            value,
-                        )
+        conditions = [(table.column(col), val) for col, val in where.items()]
+        chosen = [i for i in range(len(table)) if all(c[i] == val for c, val in conditions)]
+        positions, values = table.column(position), table.column(value)
+        for key, members in _groups(table, keys, chosen).items():
+            ordered = sorted(
+                (i for i in members if values[i] is not None),
+                key=lambda i: (positions[i] is None, positions[i] or 0),
+            )
+            for i, prev in zip(ordered[1:], ordered[:-1], strict=True):
+                v, p = int(values[i]), int(values[prev])
+                if v > p:
+                    label = _label(key)
+                    message = (
+                        f"{value} {v} follows {p} in list {label}, which the report prints largest first"
                     )
+                    out.append(_at(pkg, name, "printed-order", message, table.rows[i], value))
                     break
     return out
 
 
 def _split_ids(value: object) -> list[str]:
-    return [] if pd.isna(value) else str(value).split()
+    return [] if value is None else str(value).split()
 
 
 def check_figure_ids(pkg: Package, frames: Frames) -> list[Problem]:
     out = []
     seen: dict[str, str] = {}
     for res in pkg.resources:
-        frame = frames.get(res.name)
-        if frame is None or res.kind != "fact":
+        table = frames.get(res.name)
+        if table is None or res.kind != "fact" or "figure_id" not in table:
             continue
-        for row, fid in frame["figure_id"].items():
-            if pd.isna(fid):
+        for row, fid in zip(table.rows, table.column("figure_id"), strict=True):
+            if fid is None:
                 continue
             if fid in seen and seen[fid] != res.name:
-                out.append(
-                    _at(
-                        pkg,
-                        res.name,
-                        "figure-ids",
-                        f"figure_id {fid!r} is also used in {seen[fid]}",
-                        row,
-                        "figure_id",
-                    )
-                )
+                message = f"figure_id {fid!r} is also used in {seen[fid]}"
+                out.append(_at(pkg, res.name, "figure-ids", message, row, "figure_id"))
             seen.setdefault(fid, res.name)
     claims = frames.get("claims")
     facts_loaded = all(res.name in frames for res in pkg.resources if res.kind == "fact")
     # With a fact table missing or invalid (already reported), citations into it cannot be judged.
     if claims is not None and facts_loaded:
-        res = pkg.resource("claims")
-        for row, ids in claims["figure_ids"].items():
+        for row, ids in zip(claims.rows, claims.column("figure_ids"), strict=True):
             for fid in _split_ids(ids):
                 if fid not in seen:
-                    out.append(
-                        _at(
-                            pkg,
-                            "claims",
-                            "figure-ids",
-                            f"cites figure_id {fid!r}, which no fact row has",
-                            row,
-                            "figure_ids",
-                        )
-                    )
+                    message = f"cites figure_id {fid!r}, which no fact row has"
+                    out.append(_at(pkg, "claims", "figure-ids", message, row, "figure_ids"))
     return out
 
 
@@ -367,61 +336,46 @@ def check_list_positions(pkg: Package, frames: Frames) -> list[Problem]:
         ("best_feature_shares", "best_feature_themes", "theme_id"),
         ("la_action_shares", "la_actions", "action_id"),
     ):
-        frame, dims = frames.get(fact), frames.get(dim)
-        if frame is None or dims is None:
+        table, dims = frames.get(fact), frames.get(dim)
+        if table is None or dims is None:
             continue
-        lookup = dims.set_index(id_col)
-        for row, rec in frame.iterrows():
-            item = rec[id_col]
-            if pd.isna(item) or item not in lookup.index:
+        lookup = {item: j for j, item in enumerate(dims.column(id_col))}
+        list_pos, list_group = dims.column("list_position"), dims.column("group_id")
+        value_pos, groups = table.column("value_position"), table.column("group_id")
+        for i, item in enumerate(table.column(id_col)):
+            j = lookup.get(item) if item is not None else None
+            if j is None:
                 continue
-            d = lookup.loc[item]
-            if int(d["list_position"]) != int(rec["value_position"]):
-                out.append(
-                    _at(
-                        pkg,
-                        fact,
-                        "list-positions",
-                        f"value at position {int(rec['value_position'])} is matched to {item!r}, "
-                        f"listed at position {int(d['list_position'])}",
-                        row,
-                        "value_position",
-                    )
+            row = table.rows[i]
+            if list_pos[j] is not None and value_pos[i] is not None and list_pos[j] != value_pos[i]:
+                message = (
+                    f"value at position {value_pos[i]} is matched to {item!r}, "
+                    f"listed at position {list_pos[j]}"
                 )
-            if str(d["group_id"]) != str(rec["group_id"]):
-                out.append(
-                    _at(
-                        pkg,
-                        fact,
-                        "list-positions",
-                        f"{item!r} belongs to the {d['group_id']} list, not {rec['group_id']}",
-                        row,
-                        "group_id",
-                    )
-                )
+                out.append(_at(pkg, fact, "list-positions", message, row, "value_position"))
+            if str(list_group[j]) != str(groups[i]):
+                message = f"{item!r} belongs to the {list_group[j]} list, not {groups[i]}"
+                out.append(_at(pkg, fact, "list-positions", message, row, "group_id"))
     uniques = {
         "best_feature_shares": (["group_id", "phase", "value_position"], "value_position"),
         "la_action_shares": (["group_id", "value_position"], "value_position"),
         "impact_ratings": (["source_locator", "group_id", "phase", "chart_position"], "chart_position"),
         "resource_ratings": (["source_kind", "source_locator", "chart_position"], "chart_position"),
     }
-    for name, (keys, field) in uniques.items():
-        frame = frames.get(name)
-        if frame is None:
+    for name, (keys, fld) in uniques.items():
+        table = frames.get(name)
+        if table is None:
             continue
-        sub = frame[frame[field].notna()]
-        dup = sub[sub.duplicated(keys, keep="first")]
-        for row in dup.index:
-            out.append(
-                _at(
-                    pkg,
-                    name,
-                    "list-positions",
-                    f"two values share this {field} in one printed list",
-                    row,
-                    field,
-                )
-            )
+        cols = [table.column(k) for k in keys]
+        seen: set[tuple] = set()
+        for i, v in enumerate(table.column(fld)):
+            if v is None:
+                continue
+            key = tuple(c[i] for c in cols)
+            if key in seen:
+                message = f"two values share this {fld} in one printed list"
+                out.append(_at(pkg, name, "list-positions", message, table.rows[i], fld))
+            seen.add(key)
     return out
 
 
@@ -431,14 +385,14 @@ def check_scope(pkg: Package, frames: Frames) -> list[Problem]:
         ("resource_ratings", "overall", "challenge_id"),
         ("response_rates", "national", "region_id"),
     ):
-        frame = frames.get(name)
-        if frame is None:
+        table = frames.get(name)
+        if table is None:
             continue
-        for row, rec in frame.iterrows():
-            whole = rec["scope"] == scope_all
-            if whole == pd.notna(rec[col]):
+        for row, scope, value in zip(table.rows, table.column("scope"), table.column(col), strict=True):
+            whole = scope == scope_all
+            if whole == (value is not None):
                 need = "no" if whole else "a"
-                out.append(_at(pkg, name, "scope", f"a {rec['scope']} row must have {need} {col}", row, col))
+                out.append(_at(pkg, name, "scope", f"a {scope} row must have {need} {col}", row, col))
     return out
 
 
@@ -458,7 +412,7 @@ ALL_CHECKS: tuple[Callable[[Package, Frames], list[Problem]], ...] = (
 def run_checks(
     pkg: Package, frames: Frames, checks: Iterable[Callable[[Package, Frames], list[Problem]]] = ALL_CHECKS
 ) -> list[Problem]:
-    """Run the cross-row checks over the typed frames of a package."""
+    """Run the cross-row checks over the typed tables of a package."""
     out: list[Problem] = []
     for check in checks:
         out.extend(check(pkg, frames))

@@ -99,7 +99,7 @@ def validate(
     path: PathArg = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.text,
 ) -> None:
-    """Check a data package: Frictionless, pandera and the cross-table checks.
+    """Check a data package: the checks every command runs, and Frictionless.
 
     Exits 0 when clean, 1 when problems are found (each named by resource, row and
     field), 2 when the package cannot be read at all.

@@ -35,8 +35,15 @@ def view_files() -> list[Path]:
 
 
 def _build(con: duckdb.DuckDBPyConnection, path: str | Path | None) -> None:
-    from coprod_data.ddl import build_tables_sql
+    """Create and fill every table, then every view.
+
+    The package goes through the one reading path (:func:`coprod_data.reading.gate`): a
+    package ``validate`` refuses is refused here, with its first problem named, and the
+    tables hold exactly the typed values that were checked (DuckDB never reads the CSV
+    files, so it cannot parse them differently or expand a glob in a path).
+    """
     from coprod_data.package import missing_resources
+    from coprod_data.reading import gate, insert_tables
 
     pkg = read_package(path)
     missing = missing_resources(pkg)
@@ -46,13 +53,12 @@ def _build(con: duckdb.DuckDBPyConnection, path: str | Path | None) -> None:
             "run 'coprod-data validate' on it",
             file=str(pkg.descriptor),
         )
-    for res in pkg.resources:
-        res.check_file()
+    data = gate(pkg)
     import duckdb
 
     try:
-        con.execute(build_tables_sql(pkg, relative=False))
-    except duckdb.Error as exc:
+        insert_tables(con, data)
+    except duckdb.Error as exc:  # the checks passed, so this is a bug of ours; say where
         raise CoprodDataError(
             f"cannot load the package into DuckDB: {_first_line(exc)}", file=str(pkg.descriptor)
         ) from None

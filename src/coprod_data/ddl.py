@@ -2,8 +2,13 @@
 
 ``integer`` -> BIGINT, ``number`` -> DOUBLE, ``boolean`` -> BOOLEAN, ``string`` -> VARCHAR;
 ``required`` -> NOT NULL; ``enum``, ``minimum``/``maximum`` and ``pattern`` -> CHECK;
-``primaryKey`` -> PRIMARY KEY; ``uniqueKeys`` -> UNIQUE. Rows are loaded with ``read_csv``
-and explicit column types.
+``primaryKey`` -> PRIMARY KEY; ``uniqueKeys`` -> UNIQUE.
+
+The Python build (:func:`coprod_data.db.connect`) creates the tables with
+:func:`create_table_sql` and inserts the typed values the package's reader checked
+(:func:`coprod_data.reading.insert_tables`); DuckDB never parses the CSV files there. The
+committed ``sql/000_tables.sql`` (:func:`build_tables_sql`, for the duckdb CLI without
+Python) loads them with ``read_csv`` and explicit column types instead.
 """
 
 from __future__ import annotations
@@ -77,10 +82,13 @@ def package_info_sql(pkg: Package) -> str:
 
 
 def build_tables_sql(pkg: Package, *, relative: bool) -> str:
-    """The whole table script: every resource created and loaded, then ``package_info``.
+    """The whole table script for the duckdb CLI: every resource created and loaded with
+    ``read_csv``, then ``package_info``.
 
     With ``relative`` the CSV paths are relative to the repository root (for the
-    committed ``sql/000_tables.sql`` run by the duckdb CLI); otherwise absolute.
+    committed ``sql/000_tables.sql``); otherwise absolute. ``read_csv`` expands glob
+    characters in a path and parses the CSV its own way, so the Python build does not use
+    this script (see the module docstring); run ``coprod-data validate`` first.
     """
     out = [
         "-- Generated from datapackage.json by coprod_data.ddl: do not edit by hand.",

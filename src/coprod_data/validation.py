@@ -1,26 +1,30 @@
 """``validate(path)``: every check on a data package, gathered in one report.
 
-Three layers, each reporting located problems:
+Two layers, each reporting located problems:
 
-1. Frictionless: the descriptor, CSV structure, field types, constraints, primary
-   and foreign keys, and each file's hash and size.
-2. pandera: each resource against the schema derived from its table schema.
-3. Cross-row and cross-table checks (:mod:`coprod_data.checks`).
-
-A cell flagged by more than one layer is reported once, by the first.
+1. The core (:mod:`coprod_data.reading`): the reading path every command shares, so a
+   package ``validate`` accepts is one that ``load``, ``sql``, ``audit`` and ``export``
+   accept, and the other way round. Types, constraints, keys, foreign keys, stamps,
+   line endings and the cross-row and cross-table checks of :mod:`coprod_data.checks`.
+2. Frictionless, as a second opinion, when the core finds nothing: whatever it finds
+   beyond the core is a gap in the core (and a package the other commands would accept).
+   Foreign keys are left to the core (see :func:`_frictionless_problems`).
+   It is not run on a package the core already refuses, so a file of millions of bad
+   rows is read once, and its problems are capped (see :data:`coprod_data.table.LIMIT`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coprod_data.errors import CoprodDataError
 from coprod_data.package import Package, read_package
 from coprod_data.paths import resolve_descriptor
-from coprod_data.table import Problem
+from coprod_data.reading import PackageData, read_data
+from coprod_data.table import LIMIT, Problem
 
 
 @dataclass
@@ -29,14 +33,18 @@ class ValidationReport:
 
     Attributes:
         descriptor: the ``datapackage.json`` checked.
-        problems: every problem, each naming resource, file, row and field where known.
+        problems: the problems listed, each naming resource, file, row and field where known
+            (at most :data:`~coprod_data.table.LIMIT` per resource, field and check, then one
+            summary problem per resource saying how many more there are).
         resources: number of resources checked; rows: number of data rows read.
+        omitted: problems found but not listed.
     """
 
     descriptor: Path
     problems: list[Problem] = field(default_factory=list)
     resources: int = 0
     rows: int = 0
+    omitted: int = 0
 
     @property
     def ok(self) -> bool:
@@ -56,6 +64,7 @@ class ValidationReport:
             "valid": self.ok,
             "resources": self.resources,
             "rows": self.rows,
+            "omitted": self.omitted,
             "problems": [
                 {
                     "resource": p.resource,
@@ -81,12 +90,26 @@ class ValidationReport:
         return "\n".join(lines)
 
 
-def _frictionless_problems(descriptor: Path) -> list[Problem]:
+def _frictionless_problems(pkg: Package, limit: int) -> list[Problem]:
+    """Frictionless's findings on a package, at most ``limit`` per resource.
+
+    Foreign keys are left to the core: Frictionless opens every referenced file again for
+    each key that refers to it, which was half of its time on this package, and its rule
+    (a key of non-missing values must exist among the referenced rows) is the core's.
+    """
+    import copy
+
     import frictionless
 
+    descriptor = pkg.descriptor
+    raw = copy.deepcopy(pkg.raw)
+    for res in raw.get("resources", []):
+        schema = res.get("schema") if isinstance(res, dict) else None
+        if isinstance(schema, dict):
+            schema.pop("foreignKeys", None)
     out: list[Problem] = []
     try:
-        report = frictionless.validate(str(descriptor))
+        report = frictionless.validate(raw, basepath=str(descriptor.parent), limit_errors=limit)
     except Exception as exc:  # frictionless raises several types for unreadable descriptors
         return [
             Problem(
@@ -135,8 +158,12 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     return out
 
 
-def validate(path: str | Path | None = None) -> ValidationReport:
+def validate(path: str | Path | None = None, *, limit: int = LIMIT) -> ValidationReport:
     """Validate a data package (default: the bundled one) and return one report.
+
+    Args:
+        path: a ``datapackage.json`` or the folder holding it.
+        limit: problems listed per resource, field and check; the rest are counted.
 
     Raises:
         CoprodDataError: only when the descriptor itself cannot be read (missing, not
@@ -147,55 +174,93 @@ def validate(path: str | Path | None = None) -> ValidationReport:
         >>> report.ok, report.resources
         (True, 23)
     """
-    from coprod_data.checks import run_checks
-    from coprod_data.loading import pandera_problems
-    from coprod_data.package import missing_resources
-    from coprod_data.table import read_table
-
     descriptor = resolve_descriptor(path)
     pkg: Package = read_package(descriptor)
-    report = ValidationReport(descriptor=pkg.descriptor, resources=len(pkg.resources))
-    problems = [
-        Problem(
-            "datapackage",
-            "resource-set",
-            f"the descriptor does not declare resource {name!r}, which the audit and views need",
-            file=str(pkg.descriptor),
-            field="resources",
-        )
-        for name in missing_resources(pkg)
-    ]
-    unreadable = []
-    for res in pkg.resources:
-        try:
-            res.check_file()
-        except CoprodDataError as exc:  # missing, a FIFO, a device, outside the folder, huge
-            unreadable.append(res.name)
-            problems.append(Problem(res.name, "read", exc.message, file=exc.file))
-    if not unreadable:  # Frictionless would wait on a FIFO or read a device for ever
-        problems += _frictionless_problems(pkg.descriptor)
-    frames = {}
-    for res in pkg.resources:
-        if res.name in unreadable:
-            continue
-        try:
-            frame, read_probs = read_table(res)
-        except CoprodDataError as exc:
-            problems.append(
-                Problem(res.name, "read", exc.message, file=exc.file, row=exc.row, field=exc.field)
-            )
-            continue
-        report.rows += len(frame)
-        problems.extend(read_probs)
-        if read_probs:
-            continue
-        schema_probs = pandera_problems(res, frame)
-        problems.extend(schema_probs)
-        if not schema_probs:
-            frames[res.name] = frame
-    problems.extend(run_checks(pkg, frames))
-    report.problems = _dedupe(_without_cascades(problems))
+    data = read_data(pkg, limit=limit)
+    report = ValidationReport(
+        descriptor=pkg.descriptor, resources=len(pkg.resources), rows=data.rows, omitted=data.omitted
+    )
+    problems = list(data.problems)
+    if data.ok:  # a second opinion; never run on a package already refused (it would read it all again)
+        problems += _second_opinion(pkg, data, limit)
+    report.problems = problems
     return report
+
+
+MEMO = "coprod-data-second-opinion.json"  # in the cache folder: content keys Frictionless passed
+MEMO_KEEP = 32
+
+
+def _memo_key(pkg: Package, data: PackageData) -> str | None:
+    """Hash of everything Frictionless's verdict depends on: the descriptor, each file's bytes
+    as the core read them, the Frictionless version and this module (how it is called)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    if set(data.sha256) != {r.name for r in pkg.resources}:
+        return None
+    try:
+        h = hashlib.sha256(f"{version('frictionless')}|{LIMIT}".encode())
+        h.update(pkg.descriptor.read_bytes())
+        h.update(Path(__file__).read_bytes())
+    except (OSError, PackageNotFoundError):
+        return None
+    for name in sorted(data.sha256):
+        h.update(f"{name}={data.sha256[name]}".encode())
+    return h.hexdigest()
+
+
+def _memo_path() -> Path | None:
+    from coprod_data.cache import cache_dir
+
+    folder = cache_dir()
+    return None if folder is None else folder / MEMO
+
+
+def _memo_keys(path: Path) -> list[str]:
+    try:
+        keys = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [k for k in keys if isinstance(k, str)] if isinstance(keys, list) else []
+
+
+def _remember(path: Path, key: str) -> None:
+    """Add ``key`` to the memo (atomically: a temporary file, then a rename); quietly give up
+    when the folder cannot be written (the memo only saves time)."""
+    import os
+    import tempfile
+
+    earlier = [k for k in _memo_keys(path) if k != key]
+    keys = [*earlier[-(MEMO_KEEP - 1) :], key]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".coprod-data-memo-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(keys, fh)
+            os.replace(tmp, path)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _second_opinion(pkg: Package, data: PackageData, limit: int) -> list[Problem]:
+    """Frictionless's findings on a package the core accepts.
+
+    Its verdict depends only on the bytes read and the versions, so a clean verdict is
+    remembered under a hash of them (in the cache folder, unless the cache is off) and
+    not asked again for the same content: Frictionless takes about two thirds of a
+    ``validate`` run.
+    """
+    key = _memo_key(pkg, data)
+    memo = _memo_path()
+    if key is not None and memo is not None and key in _memo_keys(memo):
+        return []
+    problems = _dedupe(_without_cascades(_frictionless_problems(pkg, limit)))
+    if not problems and key is not None and memo is not None:
+        _remember(memo, key)
+    return problems
 
 
 def report_json(report: ValidationReport) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import pandas as pd
@@ -34,8 +35,9 @@ def value_strategy(field: Field) -> st.SearchStrategy:
     if field.type == "boolean":
         return st.booleans()
     if "pattern" in c:
-        # an empty cell means "missing" in the package's CSV dialect, so text is never empty
-        return st.from_regex(c["pattern"], fullmatch=True).filter(
+        # an empty cell means "missing" in the package's CSV dialect, so text is never empty;
+        # patterns are matched by RE2, whose \d, \w and \s are ASCII (Python's re.ASCII)
+        return st.from_regex(re.compile(c["pattern"], re.ASCII), fullmatch=True).filter(
             lambda s: s != "" and s == s.strip() and "\n" not in s
         )
     return SAFE_TEXT
