@@ -28,8 +28,7 @@ from coprod_data.errors import CoprodDataError
 from coprod_data.package import Package, Resource, read_package
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
-
+    from coprod_data.reading import Table
     from coprod_data.table import Problem
 
 INDEX = "figures"
@@ -209,28 +208,27 @@ def _problem(pkg: Package, resource: str, check: str, message: str, row: object,
     )
 
 
-def check_figure_index(pkg: Package, frames: dict[str, pd.DataFrame]) -> list[Problem]:
+def check_figure_index(pkg: Package, frames: dict[str, Table]) -> list[Problem]:
     """``figures`` holds exactly the fact rows' figure ids, each with its resource."""
-    import pandas as pd
-
     index = frames.get(INDEX)
     facts = [r.name for r in pkg.resources if r.kind == "fact"]
     if index is None or not all(n in frames for n in facts):
         return []
     have: dict[str, str] = {}
     for name in facts:
-        for fid in frames[name]["figure_id"].dropna():
-            have.setdefault(str(fid), name)
+        for fid in frames[name].column("figure_id"):
+            if fid is not None:
+                have.setdefault(str(fid), name)
     out = []
     listed = set()
-    for row, rec in index.iterrows():
+    for row, rec in index.records():
         fid, res = str(rec["figure_id"]), rec["resource"]
         listed.add(fid)
         if fid not in have:
             out.append(
                 _problem(pkg, INDEX, "figure-index", f"{fid!r} is in no fact resource", row, "figure_id")
             )
-        elif pd.isna(res) or str(res) != have[fid]:
+        elif res is None or str(res) != have[fid]:
             out.append(
                 _problem(pkg, INDEX, "figure-index", f"{fid!r} is held by {have[fid]!r}", row, "resource")
             )
@@ -249,18 +247,16 @@ def check_figure_index(pkg: Package, frames: dict[str, pd.DataFrame]) -> list[Pr
     return out
 
 
-def check_members_refer_once(pkg: Package, frames: dict[str, pd.DataFrame]) -> list[Problem]:
+def check_members_refer_once(pkg: Package, frames: dict[str, Table]) -> list[Problem]:
     """Each check member is exactly one of a figure, a claim or a count of rows, and a
     ``count_of`` names a resource (and field) of the package."""
-    import pandas as pd
-
     members = frames.get("check_members")
     if members is None:
         return []
     fields = {r.name: set(r.field_names) for r in pkg.resources}
     out = []
-    for row, rec in members.iterrows():
-        given = [c for c in ("figure_id", "claim_id", "count_of") if pd.notna(rec[c])]
+    for row, rec in members.records():
+        given = [c for c in ("figure_id", "claim_id", "count_of") if rec.get(c) is not None]
         if len(given) != 1:
             out.append(
                 _problem(

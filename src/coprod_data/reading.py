@@ -588,6 +588,7 @@ def gate(path: str | Path | Package | None = None) -> PackageData:
 
 def insert_tables(con: duckdb.DuckDBPyConnection, data: PackageData) -> None:
     """Create every resource's table (DDL from the descriptor) and insert the typed values read."""
+    from coprod_data.checkdata import generated_views_sql
     from coprod_data.ddl import SQL_TYPES, create_table_sql, package_info_sql, quote_ident
 
     for res in data.package.resources:
@@ -599,3 +600,4 @@ def insert_tables(con: duckdb.DuckDBPyConnection, data: PackageData) -> None:
         select = ", ".join(f"unnest(${i + 1}::{SQL_TYPES[f.type]}[])" for i, f in enumerate(res.fields))
         con.execute(f"INSERT INTO {quote_ident(res.name)} SELECT {select}", params)
     con.execute(package_info_sql(data.package))
+    con.execute(generated_views_sql(data.package))  # fact_figures and friends, from the descriptor
