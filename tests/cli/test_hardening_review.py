@@ -1,0 +1,65 @@
+"""Hardening, found in review of round two (issue 9): what the first fixes still let through.
+
+Each test here failed on the code before the fix it guards.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import duckdb
+from typer.testing import CliRunner
+
+from coprod_data.cli import app
+from coprod_data.db import export, remove_leftovers
+
+runner = CliRunner()
+
+
+def dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+# --- leftovers: only what we wrote, however a user's name looks ---------------------------
+
+
+def test_a_users_files_named_like_leftovers_are_kept(tmp_path, monkeypatch):
+    pid = dead_pid()
+    monkeypatch.setenv("COPROD_DATA_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    results = tmp_path / f"coprod-data-export-{pid}-results"  # a user's own folder
+    results.mkdir()
+    (results / "thesis.txt").write_text("precious", encoding="utf-8")
+    notes = tmp_path / f"coprod-data-old-{pid}-notes.txt"
+    notes.write_text("keep", encoding="utf-8")
+    hidden = tmp_path / f".coprod-data-export-{pid}-abcd1234"  # our pattern, not our content
+    hidden.mkdir()
+    (hidden / "draft.md").write_text("keep", encoding="utf-8")
+    draft = tmp_path / "cache" / f".coprod-data-build-{pid}-draft.md"
+    draft.write_text("not a database", encoding="utf-8")
+    huge = tmp_path / "cache" / ".coprod-data-build-99999999999999999999999-x"
+    huge.write_bytes(b"")
+    assert runner.invoke(app, ["sql", "SELECT 1"]).exit_code == 0
+    export(tmp_path / "out.duckdb")
+    assert (results / "thesis.txt").read_text(encoding="utf-8") == "precious"
+    assert notes.exists() and (hidden / "draft.md").exists() and draft.exists() and huge.exists()
+
+
+def test_real_leftovers_of_a_dead_run_are_still_removed(tmp_path):
+    pid = dead_pid()
+    build = tmp_path / f".coprod-data-build-{pid}-out.duckdb"
+    duckdb.connect(str(build)).close()
+    wal = tmp_path / f".coprod-data-build-{pid}-out.duckdb.wal"
+    wal.write_bytes(b"x")
+    staging = tmp_path / f".coprod-data-export-{pid}-ab_cd123"
+    staging.mkdir()
+    (staging / "claims.parquet").write_bytes(b"PAR1")
+    old = tmp_path / f".coprod-data-old-{pid}-out.duckdb"
+    duckdb.connect(str(old)).close()
+    removed = remove_leftovers(tmp_path)
+    assert sorted(p.name for p in removed) == sorted(p.name for p in (build, wal, staging, old))
+    assert not os.listdir(tmp_path)
