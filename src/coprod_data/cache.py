@@ -10,8 +10,9 @@ and in the cached file the view ``figure_audit`` reads that table instead of
 recomputing it. Exports and :func:`coprod_data.db.connect` keep the full views.
 
 A cached file is trusted only after a check: it must open read-only, hold the table
-``coprod_cache`` with its own key and format, every expected table, and a snapshot
-whose digest matches the one stored when it was built. A file that fails (empty,
+``coprod_cache`` with its own key and format, every expected table, and a digest of its
+whole content (every table's rows, every table, view and macro definition) equal to the
+one stored when it was built. A file that fails (empty,
 garbage, edited) is rebuilt and replaced. Cached files are only ever opened
 read-only, by :mod:`coprod_data.db` as by the commands.
 
@@ -41,7 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import duckdb
 
 KEEP = 8  # cached databases kept; older ones are removed
-FORMAT = 3  # bump when what a cached file holds changes
+FORMAT = 4  # bump when what a cached file holds changes
 SNAPSHOT = "figure_audit_snapshot"
 STAMP = "coprod_cache"
 CACHED_NAME = re.compile(r"^coprod-data-([0-9a-f]{32})\.duckdb$")
@@ -84,11 +85,54 @@ def content_key(path: str | Path | None = None) -> str:
     return h.hexdigest()[:32]
 
 
-def _digest_sql(table: str) -> str:
-    return (
-        "SELECT md5(coalesce(string_agg(h, ',' ORDER BY h), '')) "
-        f"FROM (SELECT md5(CAST(t AS VARCHAR)) AS h FROM {table} AS t)"
+_DEFINITIONS_SQL = """
+SELECT md5(coalesce(string_agg(d, chr(10) ORDER BY d), '')) FROM (
+    SELECT 'table ' || schema_name || '.' || table_name || ' ' || coalesce(sql, '') AS d
+        FROM duckdb_tables()
+        WHERE database_name = current_database() AND NOT internal AND table_name <> $stamp
+    UNION ALL SELECT 'view ' || schema_name || '.' || view_name || ' ' || coalesce(sql, '')
+        FROM duckdb_views() WHERE database_name = current_database() AND NOT internal
+    UNION ALL SELECT 'macro ' || schema_name || '.' || function_name || ' ' || function_type || ' '
+            || coalesce(CAST(parameters AS VARCHAR), '') || ' ' || coalesce(macro_definition, '')
+        FROM duckdb_functions() WHERE database_name = current_database() AND NOT internal
+    UNION ALL SELECT 'type ' || schema_name || '.' || type_name || ' ' || coalesce(logical_type, '') || ' '
+            || coalesce(CAST(labels AS VARCHAR), '')
+        FROM duckdb_types() WHERE database_name = current_database() AND NOT internal
+    UNION ALL SELECT 'sequence ' || schema_name || '.' || sequence_name || ' ' || coalesce(sql, '')
+        FROM duckdb_sequences() WHERE database_name = current_database()
+    UNION ALL SELECT 'index ' || schema_name || '.' || index_name || ' ' || coalesce(sql, '')
+        FROM duckdb_indexes() WHERE database_name = current_database()
+)
+"""
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _digest(con: duckdb.DuckDBPyConnection) -> str:
+    """One digest of everything a query can read in the database, the stamp table aside: every
+    table's definition and rows, and every view, macro, type, sequence and index definition.
+
+    An edited row, an added table or a replaced view (``CREATE OR REPLACE VIEW figure_audit``)
+    each change it, so :func:`_verify` rejects the file.
+    """
+    definitions = con.execute(_DEFINITIONS_SQL, {"stamp": STAMP}).fetchone()[0]
+    tables = con.execute(
+        "SELECT schema_name, table_name FROM duckdb_tables() "
+        "WHERE database_name = current_database() AND NOT internal AND table_name <> ? "
+        "ORDER BY schema_name, table_name",
+        [STAMP],
+    ).fetchall()
+    if not tables:
+        return f"{definitions}|"
+    parts = " UNION ALL ".join(
+        f"SELECT {i} AS i, count(*) AS n, coalesce(sum(hash(t)::HUGEINT), 0) AS s "
+        f"FROM {_quote(schema)}.{_quote(name)} AS t"
+        for i, (schema, name) in enumerate(tables)
     )
+    rows = con.execute(f"SELECT string_agg(i || ':' || n || ':' || s, ',' ORDER BY i) FROM ({parts})")
+    return f"{definitions}|{rows.fetchone()[0]}"
 
 
 def _stamp(con: duckdb.DuckDBPyConnection, key: str) -> None:
@@ -96,7 +140,7 @@ def _stamp(con: duckdb.DuckDBPyConnection, key: str) -> None:
     con.execute(f"CREATE TABLE {SNAPSHOT} AS SELECT * FROM figure_audit")
     # Same data, same SQL (the file name is their hash), so the same answer: read it, don't redo it.
     con.execute(f"CREATE OR REPLACE VIEW figure_audit AS SELECT * FROM {SNAPSHOT}")
-    digest = con.execute(_digest_sql(SNAPSHOT)).fetchone()[0]
+    digest = _digest(con)
     con.execute(
         f"CREATE TABLE {STAMP} AS SELECT ?::VARCHAR AS key, ?::INTEGER AS format, ?::VARCHAR AS digest",
         [key, FORMAT, digest],
@@ -104,7 +148,8 @@ def _stamp(con: duckdb.DuckDBPyConnection, key: str) -> None:
 
 
 def _verify(con: duckdb.DuckDBPyConnection, key: str, path: str | Path | None) -> bool:
-    """Whether an opened cached file is what this module built for ``key``."""
+    """Whether an opened cached file is what this module built for ``key``: its stamp, and the
+    digest of its whole content and schema (see :func:`_digest`)."""
     import duckdb
 
     try:
@@ -120,7 +165,7 @@ def _verify(con: duckdb.DuckDBPyConnection, key: str, path: str | Path | None) -
         stamp = con.execute(f"SELECT key, format, digest FROM {STAMP}").fetchall()
         if len(stamp) != 1 or stamp[0][0] != key or stamp[0][1] != FORMAT:
             return False
-        return con.execute(_digest_sql(SNAPSHOT)).fetchone()[0] == stamp[0][2]
+        return _digest(con) == stamp[0][2]
     except duckdb.Error:
         return False
 

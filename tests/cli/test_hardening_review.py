@@ -10,10 +10,12 @@ import subprocess
 import sys
 
 import duckdb
+import pytest
 from typer.testing import CliRunner
 
+from coprod_data import cache
 from coprod_data.cli import app
-from coprod_data.db import export, remove_leftovers
+from coprod_data.db import export, query_rows, remove_leftovers
 
 runner = CliRunner()
 
@@ -63,3 +65,30 @@ def test_real_leftovers_of_a_dead_run_are_still_removed(tmp_path):
     removed = remove_leftovers(tmp_path)
     assert sorted(p.name for p in removed) == sorted(p.name for p in (build, wal, staging, old))
     assert not os.listdir(tmp_path)
+
+
+# --- the cache check covers every table and view, not the snapshot alone -------------------
+
+EDITS = {
+    "a row of a resource": "UPDATE claims SET statement = 'EDITED'",
+    "a replaced view": "CREATE OR REPLACE VIEW figure_audit AS "
+    "SELECT * FROM figure_audit_snapshot WHERE status <> 'discrepancy'",
+    "a replaced macro": "CREATE OR REPLACE MACRO fmt_num(x) AS 'EDITED'",
+    "an added table": "CREATE TABLE extra AS SELECT 1 AS x",
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_a_cache_edited_anywhere_is_rebuilt(tmp_path, monkeypatch, edit):
+    monkeypatch.setenv("COPROD_DATA_CACHE", str(tmp_path / "cache"))
+    path = cache.cached_database()
+    assert path is not None
+    truth = query_rows("SELECT count(*) FROM figure_audit WHERE status = 'discrepancy'")[1]
+    con = duckdb.connect(str(path))  # someone edits the file behind our back
+    con.execute(EDITS[edit])
+    con.close()
+    assert query_rows("SELECT count(*) FROM claims WHERE statement = 'EDITED'")[1] == [(0,)]
+    assert query_rows("SELECT count(*) FROM figure_audit WHERE status = 'discrepancy'")[1] == truth
+    assert query_rows("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'extra'")[1] == [(0,)]
+    assert query_rows("SELECT fmt_num(2)")[1] != [("EDITED",)]
+    assert truth[0][0] > 0
