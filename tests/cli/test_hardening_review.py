@@ -5,9 +5,11 @@ Each test here failed on the code before the fix it guards.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -92,3 +94,54 @@ def test_a_cache_edited_anywhere_is_rebuilt(tmp_path, monkeypatch, edit):
     assert query_rows("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'extra'")[1] == [(0,)]
     assert query_rows("SELECT fmt_num(2)")[1] != [("EDITED",)]
     assert truth[0][0] > 0
+
+
+# --- an odd resource file, or an odd descriptor, is one message from every command ---------
+
+
+def _odd_resource(pkg: Path, case: str) -> None:
+    csv = pkg.parent / "resources" / "regions.csv"
+    csv.unlink()
+    if case == "fifo":
+        os.mkfifo(csv)
+    elif case == "zero":
+        csv.symlink_to("/dev/zero")
+    elif case == "loop":
+        csv.symlink_to(csv)
+    else:
+        csv.mkdir()
+
+
+@pytest.mark.parametrize("case", ["fifo", "zero", "loop", "folder"])
+def test_an_odd_resource_file_is_one_message_from_every_command(pkg_copy, tmp_path, case):
+    _odd_resource(pkg_copy, case)
+    env = {**os.environ, "COPROD_DATA_CACHE": str(tmp_path / "cache")}
+    for args in (
+        ["stamp", str(pkg_copy)],
+        ["audit", "--package", str(pkg_copy)],
+        ["sql", "SELECT 1", "--package", str(pkg_copy)],
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "coprod_data.cli", *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+        )
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr.startswith("coprod-data: error: ") and result.stderr.count("\n") == 1
+
+
+def test_a_descriptor_with_a_number_too_long_is_one_message(pkg_copy):
+    text = pkg_copy.read_text(encoding="utf-8").rstrip().removesuffix("}")
+    pkg_copy.write_text(text + ', "x": ' + "9" * 5000 + "}", encoding="utf-8")
+    for args in (["validate", str(pkg_copy)], ["sql", "SELECT 1", "--package", str(pkg_copy)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and "number too long" in result.output, result.output
+
+
+def test_stamp_reads_a_descriptor_with_a_bom_as_every_other_command_does(pkg_copy):
+    pkg_copy.write_bytes(b"\xef\xbb\xbf" + pkg_copy.read_bytes())
+    result = runner.invoke(app, ["stamp", str(pkg_copy)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(pkg_copy.read_text(encoding="utf-8"))["resources"]
