@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from coprod_data import cache
 from coprod_data.cli import app
 from coprod_data.db import export, query_rows, remove_leftovers
+from tests.conftest import edit_cell
 
 runner = CliRunner()
 
@@ -145,3 +146,15 @@ def test_stamp_reads_a_descriptor_with_a_bom_as_every_other_command_does(pkg_cop
     result = runner.invoke(app, ["stamp", str(pkg_copy)])
     assert result.exit_code == 0, result.output
     assert json.loads(pkg_copy.read_text(encoding="utf-8"))["resources"]
+
+
+# --- every output format escapes terminal controls --------------------------------------
+
+
+def test_validate_json_escapes_c1_controls(pkg_copy):
+    edit_cell(pkg_copy, "counts", "cnt-att-respondents-pre", "qualifier", "bad\x9b2J\x1b[2Jclear")
+    result = runner.invoke(app, ["validate", str(pkg_copy), "--format", "json"])
+    assert result.exit_code == 1
+    assert "\x9b" not in result.output and "\x1b" not in result.output
+    messages = [p["message"] for p in json.loads(result.output)["problems"]]
+    assert any("bad\x9b2J\x1b[2Jclear" in m for m in messages)  # as typed, once decoded
