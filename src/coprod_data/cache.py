@@ -226,6 +226,9 @@ def _build(folder: Path, target: Path, key: str, path: str | Path | None) -> Pat
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        # a log left beside a cached file (someone opened it read-write) would be replayed into
+        # the new one, fail the check, and so rebuild on every run: it is ours by its name
+        target.with_name(target.name + ".wal").unlink(missing_ok=True)
         build_file(target, path, after_build=lambda con: _stamp(con, key))
     except (OSError, CoprodDataError, duckdb.Error):
         # a full disk or an odd folder: the caller builds its own (which reports real package errors)

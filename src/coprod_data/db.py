@@ -101,11 +101,22 @@ def connect(
             "is a cached database of coprod-data; it can only be opened read-only", file=str(target)
         )
     if not target.exists():
+        if _wal(target).exists():
+            raise CoprodDataError(
+                f"{_wal(target).name} is beside it: a DuckDB log that would be replayed into the new "
+                "database; remove it yourself, or choose a new name",
+                file=str(target),
+            )
         build_file(target, path)
     try:
         return duckdb.connect(str(target), read_only=read_only)
     except duckdb.Error as exc:
         raise CoprodDataError(f"cannot open the database: {_first_line(exc)}", file=str(target)) from None
+
+
+def _wal(database: Path) -> Path:
+    """The write-ahead log DuckDB keeps beside ``database`` (and replays into it when opened)."""
+    return database.with_name(database.name + ".wal")
 
 
 def _in_cache(target: Path) -> bool:
@@ -568,6 +579,13 @@ def export(
                 "(remove it yourself, or choose a new name)",
                 file=str(out),
             )
+    wal = _wal(out)
+    if not as_dir and (wal.exists() or wal.is_symlink()) and not replacing:
+        raise CoprodDataError(
+            f"{wal.name} is beside it: a DuckDB log that would be replayed into the new file; "
+            "remove it yourself, or choose a new name",
+            file=str(out),
+        )
     parent = out.parent
     if not parent.exists():
         raise CoprodDataError("the folder to write into does not exist", file=str(parent))
@@ -606,12 +624,16 @@ def export(
             built = build_file(staging / out.name, path, after_build=mark, storage_version=storage_version)
         if replacing:  # checked above to be an earlier export: move it aside, then swap
             old = parent / f".coprod-data-old-{os.getpid()}-{out.name}"
+            old_wal = _wal(old)
             out.replace(old)
+            if not as_dir and (wal.exists() or wal.is_symlink()):
+                wal.replace(old_wal)  # its log goes with it: replayed into the new file, it would change it
             built.replace(out)
             if old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
             else:
                 old.unlink(missing_ok=True)
+                old_wal.unlink(missing_ok=True)
         else:
             built.replace(out)
     except duckdb.Error as exc:

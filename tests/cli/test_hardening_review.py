@@ -158,3 +158,52 @@ def test_validate_json_escapes_c1_controls(pkg_copy):
     assert "\x9b" not in result.output and "\x1b" not in result.output
     messages = [p["message"] for p in json.loads(result.output)["problems"]]
     assert any("bad\x9b2J\x1b[2Jclear" in m for m in messages)  # as typed, once decoded
+
+
+# --- a DuckDB log left beside a file is never replayed into a new one ----------------------
+
+
+def _leave_a_log(database: Path, statement: str) -> None:
+    """Change ``database`` read-write and die before the change reaches the file: a WAL is left."""
+    code = (
+        "import duckdb, os, sys; c = duckdb.connect(sys.argv[1]); "
+        "c.execute(\"SET checkpoint_threshold = '1TB'\"); c.execute(sys.argv[2]); os._exit(9)"
+    )
+    subprocess.run([sys.executable, "-c", code, str(database), statement], check=False)
+    assert database.with_name(database.name + ".wal").exists()
+
+
+def test_force_over_an_export_with_a_log_writes_a_fresh_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("COPROD_DATA_CACHE", "off")
+    target = tmp_path / "out.duckdb"
+    export(target)
+    _leave_a_log(target, "CREATE TABLE mine AS SELECT 42 AS x")
+    export(target, force=True)
+    con = duckdb.connect(str(target), read_only=True)
+    assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'mine'").fetchone() == (0,)
+    con.close()
+    assert sorted(os.listdir(tmp_path)) == ["out.duckdb"]
+
+
+def test_export_refuses_a_name_with_a_stray_log_beside_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("COPROD_DATA_CACHE", "off")
+    target = tmp_path / "out.duckdb"
+    export(target)
+    _leave_a_log(target, "CREATE TABLE mine AS SELECT 42 AS x")
+    target.unlink()  # the file is gone, its log is not
+    for force in (False, True):
+        result = runner.invoke(app, ["export", str(target), *(["--force"] if force else [])])
+        assert result.exit_code == 2 and "out.duckdb.wal" in result.output
+    assert not target.exists() and (tmp_path / "out.duckdb.wal").exists()
+
+
+def test_a_log_beside_the_cached_file_is_dropped_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("COPROD_DATA_CACHE", str(tmp_path / "cache"))
+    path = cache.cached_database()
+    assert path is not None
+    _leave_a_log(path, "UPDATE claims SET statement = 'EDITED'")
+    assert query_rows("SELECT count(*) FROM claims WHERE statement = 'EDITED'")[1] == [(0,)]
+    rebuilt = path.stat().st_mtime_ns
+    assert not path.with_name(path.name + ".wal").exists()
+    query_rows("SELECT 1")
+    assert path.stat().st_mtime_ns == rebuilt  # used as it is, not rebuilt on every run
