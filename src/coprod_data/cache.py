@@ -9,8 +9,9 @@ stale. The audit and its check layer are tables of the built database (materiali
 once, in dependency order), so the cached file answers an audit without recomputing.
 
 A cached file is trusted only after a check: it must open read-only, hold the table
-``coprod_cache`` with its own key and format, every expected table, and audit tables
-whose digest matches the one stored when it was built. A file that fails (empty,
+``coprod_cache`` with its own key and format, every expected table, and a digest of its
+whole content (every table's rows, every table, view and macro definition) equal to the
+one stored when it was built. A file that fails (empty,
 garbage, edited) is rebuilt and replaced. Cached files are only ever opened
 read-only, by :mod:`coprod_data.db` as by the commands.
 
@@ -40,8 +41,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import duckdb
 
 KEEP = 8  # cached databases kept; older ones are removed
-FORMAT = 3  # bump when what a cached file holds changes
-AUDIT_TABLES = ("audit_checks", "figure_audit")  # digested: an edit of a verdict is caught
+FORMAT = 4  # bump when what a cached file holds changes
+AUDIT_TABLES = ("audit_checks", "figure_audit")  # must be there for an audit
 STAMP = "coprod_cache"
 CACHED_NAME = re.compile(r"^coprod-data-([0-9a-f]{32})\.duckdb$")
 
@@ -86,17 +87,54 @@ def content_key(path: str | Path | None = None) -> str:
     return h.hexdigest()[:32]
 
 
+_DEFINITIONS_SQL = """
+SELECT md5(coalesce(string_agg(d, chr(10) ORDER BY d), '')) FROM (
+    SELECT 'table ' || schema_name || '.' || table_name || ' ' || coalesce(sql, '') AS d
+        FROM duckdb_tables()
+        WHERE database_name = current_database() AND NOT internal AND table_name <> $stamp
+    UNION ALL SELECT 'view ' || schema_name || '.' || view_name || ' ' || coalesce(sql, '')
+        FROM duckdb_views() WHERE database_name = current_database() AND NOT internal
+    UNION ALL SELECT 'macro ' || schema_name || '.' || function_name || ' ' || function_type || ' '
+            || coalesce(CAST(parameters AS VARCHAR), '') || ' ' || coalesce(macro_definition, '')
+        FROM duckdb_functions() WHERE database_name = current_database() AND NOT internal
+    UNION ALL SELECT 'type ' || schema_name || '.' || type_name || ' ' || coalesce(logical_type, '') || ' '
+            || coalesce(CAST(labels AS VARCHAR), '')
+        FROM duckdb_types() WHERE database_name = current_database() AND NOT internal
+    UNION ALL SELECT 'sequence ' || schema_name || '.' || sequence_name || ' ' || coalesce(sql, '')
+        FROM duckdb_sequences() WHERE database_name = current_database()
+    UNION ALL SELECT 'index ' || schema_name || '.' || index_name || ' ' || coalesce(sql, '')
+        FROM duckdb_indexes() WHERE database_name = current_database()
+)
+"""
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 def _digest(con: duckdb.DuckDBPyConnection) -> str:
-    """A digest of the audit tables' rows, in any order."""
-    parts = []
-    for table in AUDIT_TABLES:
-        parts.append(
-            con.execute(
-                "SELECT md5(coalesce(string_agg(h, ',' ORDER BY h), '')) "
-                f"FROM (SELECT md5(CAST(t AS VARCHAR)) AS h FROM {table} AS t)"
-            ).fetchone()[0]
-        )
-    return "|".join(parts)
+    """One digest of everything a query can read in the database, the stamp table aside: every
+    table's definition and rows, and every view, macro, type, sequence and index definition.
+
+    An edited row, an added table or a replaced view (``CREATE OR REPLACE VIEW figure_audit``)
+    each change it, so :func:`_verify` rejects the file.
+    """
+    definitions = con.execute(_DEFINITIONS_SQL, {"stamp": STAMP}).fetchone()[0]
+    tables = con.execute(
+        "SELECT schema_name, table_name FROM duckdb_tables() "
+        "WHERE database_name = current_database() AND NOT internal AND table_name <> ? "
+        "ORDER BY schema_name, table_name",
+        [STAMP],
+    ).fetchall()
+    if not tables:
+        return f"{definitions}|"
+    parts = " UNION ALL ".join(
+        f"SELECT {i} AS i, count(*) AS n, coalesce(sum(hash(t)::HUGEINT), 0) AS s "
+        f"FROM {_quote(schema)}.{_quote(name)} AS t"
+        for i, (schema, name) in enumerate(tables)
+    )
+    rows = con.execute(f"SELECT string_agg(i || ':' || n || ':' || s, ',' ORDER BY i) FROM ({parts})")
+    return f"{definitions}|{rows.fetchone()[0]}"
 
 
 def _stamp(con: duckdb.DuckDBPyConnection, key: str) -> None:
@@ -109,7 +147,8 @@ def _stamp(con: duckdb.DuckDBPyConnection, key: str) -> None:
 
 
 def _verify(con: duckdb.DuckDBPyConnection, key: str, path: str | Path | None) -> bool:
-    """Whether an opened cached file is what this module built for ``key``."""
+    """Whether an opened cached file is what this module built for ``key``: its stamp, and the
+    digest of its whole content and schema (see :func:`_digest`)."""
     import duckdb
 
     try:
@@ -186,6 +225,9 @@ def _build(folder: Path, target: Path, key: str, path: str | Path | None) -> Pat
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        # a log left beside a cached file (someone opened it read-write) would be replayed into
+        # the new one, fail the check, and so rebuild on every run: it is ours by its name
+        target.with_name(target.name + ".wal").unlink(missing_ok=True)
         build_file(target, path, after_build=lambda con: _stamp(con, key))
     except (OSError, CoprodDataError, duckdb.Error):
         # a full disk or an odd folder: the caller builds its own (which reports real package errors)

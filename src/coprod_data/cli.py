@@ -112,7 +112,9 @@ def validate(
     except CoprodDataError as exc:
         _fail(exc)
     if fmt is Format.json:
-        typer.echo(report_json(report))
+        from coprod_data.safety import json_safe
+
+        typer.echo(json_safe(report_json(report)))
     else:
         _print_report(report)
     raise typer.Exit(EXIT_OK if report.ok else EXIT_PROBLEMS)

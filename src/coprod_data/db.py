@@ -107,11 +107,22 @@ def connect(
             "is a cached database of coprod-data; it can only be opened read-only", file=str(target)
         )
     if not target.exists():
+        if _wal(target).exists():
+            raise CoprodDataError(
+                f"{_wal(target).name} is beside it: a DuckDB log that would be replayed into the new "
+                "database; remove it yourself, or choose a new name",
+                file=str(target),
+            )
         build_file(target, path)
     try:
         return duckdb.connect(str(target), read_only=read_only)
     except duckdb.Error as exc:
         raise CoprodDataError(f"cannot open the database: {_first_line(exc)}", file=str(target)) from None
+
+
+def _wal(database: Path) -> Path:
+    """The write-ahead log DuckDB keeps beside ``database`` (and replays into it when opened)."""
+    return database.with_name(database.name + ".wal")
 
 
 def _in_cache(target: Path) -> bool:
@@ -127,8 +138,14 @@ def _in_cache(target: Path) -> bool:
 
 
 # Names of what a run writes before renaming it into place: a dead run's leftovers are
-# recognised by this pattern and the run's process id, and removed by later runs.
-LEFTOVER = re.compile(r"^\.?coprod-data-(?:build|export|old|mem)-(\d+)-")
+# recognised by this pattern and the run's process id, and removed by later runs. Only
+# hidden names (a leading dot) in the folders a user chose; the undotted ``mem`` name
+# is the private folder made under the system's temporary folder.
+LEFTOVER = re.compile(
+    r"^(?:\.coprod-data-(?P<kind>build|export|old)|coprod-data-(?P<mem>mem))-(?P<pid>[1-9][0-9]{0,9})-(?P<rest>.+)$"
+)
+_MKDTEMP_SUFFIX = re.compile(r"^[a-z0-9_]{8}$")  # what tempfile.mkdtemp appends
+_EXPORTED = (".parquet", ".duckdb", ".db", ".wal")
 
 
 def _pid_alive(pid: int) -> bool:
@@ -140,14 +157,65 @@ def _pid_alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError):
-        return True
+    except (PermissionError, OSError, OverflowError, ValueError):
+        return True  # another user's process, or a number no process has: keep the file
     return True
+
+
+def _is_duckdb_file(path: Path) -> bool:
+    """A regular file that DuckDB wrote (its magic bytes, a WAL's name) or left empty."""
+    import os
+    import stat
+
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        if info.st_size == 0 or path.name.endswith(".wal"):
+            return True
+        with open(path, "rb") as fh:
+            return fh.read(12)[8:12] == b"DUCK"
+    except OSError:
+        return False
+
+
+def _holds_only(folder: Path, allowed: Callable[[Path], bool]) -> bool:
+    """Whether ``folder`` (a real folder, not a link) holds only regular files that ``allowed`` accepts."""
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    try:
+        return all(not e.is_symlink() and e.is_file() and allowed(e) for e in folder.iterdir())
+    except OSError:
+        return False
+
+
+def _export_entry(entry: Path) -> bool:
+    if entry.name == EXPORT_MARKER or LEFTOVER.match(entry.name):
+        return True
+    return entry.name.endswith(_EXPORTED)
+
+
+def _is_leftover(entry: Path, m: re.Match) -> bool:
+    """Whether ``entry`` (its name matched by :data:`LEFTOVER`) has the shape of what we write there."""
+    kind, rest = m.group("kind") or m.group("mem"), m.group("rest")
+    if kind == "build":  # a database file being built, or its WAL
+        return not entry.is_symlink() and _is_duckdb_file(entry)
+    if kind == "old":  # an earlier export moved aside: a database, or a folder of Parquet files
+        if entry.is_symlink():
+            return False
+        return _is_duckdb_file(entry) or _holds_only(entry, _export_entry)
+    if not _MKDTEMP_SUFFIX.match(rest):
+        return False
+    if kind == "export":  # a staging folder
+        return _holds_only(entry, _export_entry)
+    # mem: a private folder holding one database being built or opened
+    return _holds_only(entry, lambda e: e.name.startswith(("package.duckdb", ".coprod-data-build-")))
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
     """Remove what runs that died (``kill -9``, power cut) left in ``folder``: only names of
-    our own pattern (:data:`LEFTOVER`) whose process is gone. Returns what was removed."""
+    our own pattern (:data:`LEFTOVER`), holding what we write under that name, whose process
+    is gone. Anything else, however its name looks, is left alone. Returns what was removed."""
     removed = []
     try:
         entries = list(folder.iterdir())
@@ -155,7 +223,7 @@ def remove_leftovers(folder: Path) -> list[Path]:
         return removed
     for entry in entries:
         m = LEFTOVER.match(entry.name)
-        if not m or _pid_alive(int(m.group(1))):
+        if not m or _pid_alive(int(m.group("pid"))) or not _is_leftover(entry, m):
             continue
         try:
             if entry.is_dir() and not entry.is_symlink():
@@ -517,6 +585,13 @@ def export(
                 "(remove it yourself, or choose a new name)",
                 file=str(out),
             )
+    wal = _wal(out)
+    if not as_dir and (wal.exists() or wal.is_symlink()) and not replacing:
+        raise CoprodDataError(
+            f"{wal.name} is beside it: a DuckDB log that would be replayed into the new file; "
+            "remove it yourself, or choose a new name",
+            file=str(out),
+        )
     parent = out.parent
     if not parent.exists():
         raise CoprodDataError("the folder to write into does not exist", file=str(parent))
@@ -555,12 +630,16 @@ def export(
             built = build_file(staging / out.name, path, after_build=mark, storage_version=storage_version)
         if replacing:  # checked above to be an earlier export: move it aside, then swap
             old = parent / f".coprod-data-old-{os.getpid()}-{out.name}"
+            old_wal = _wal(old)
             out.replace(old)
+            if not as_dir and (wal.exists() or wal.is_symlink()):
+                wal.replace(old_wal)  # its log goes with it: replayed into the new file, it would change it
             built.replace(out)
             if old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
             else:
                 old.unlink(missing_ok=True)
+                old_wal.unlink(missing_ok=True)
         else:
             built.replace(out)
     except duckdb.Error as exc:

@@ -16,6 +16,7 @@ import pandas as pd
 from coprod_data.errors import CoprodDataError
 from coprod_data.package import Resource, read_package
 from coprod_data.paths import resolve_descriptor
+from coprod_data.safety import read_regular_file
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
@@ -66,13 +67,15 @@ def stamp(path: str | Path | None = None) -> list[str]:
     """
     descriptor = resolve_descriptor(path)
     pkg = read_package(descriptor)
-    raw = json.loads(descriptor.read_text(encoding="utf-8"))
+    # the same checked reading as read_package's (a FIFO, a device, a BOM), so never a hang or traceback
+    raw = json.loads(read_regular_file(pkg.descriptor, what="datapackage.json").decode("utf-8-sig"))
     changed = []
     for res_raw, res in zip(raw["resources"], pkg.resources, strict=True):
+        res.check_file()  # a regular file inside the package, of bounded size, as every reader checks
         try:
             digest, size = file_digest(res.file)
-        except FileNotFoundError:
-            raise CoprodDataError("file not found", file=res.path) from None
+        except OSError as exc:
+            raise CoprodDataError(f"cannot read the file: {exc.strerror or exc}", file=res.path) from None
         if res_raw.get("hash") != digest or res_raw.get("bytes") != size:
             changed.append(res.name)
         res_raw["hash"], res_raw["bytes"] = digest, size

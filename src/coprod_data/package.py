@@ -82,6 +82,8 @@ class Resource:
             raise CoprodDataError("file not found", file=self.path) from None
         except OSError as exc:
             raise CoprodDataError(f"cannot read the file: {exc.strerror or exc}", file=self.path) from None
+        except RuntimeError:  # Python before 3.13 reports a loop of links so
+            raise CoprodDataError("cannot read the file: a loop of symbolic links", file=self.path) from None
         if not target.is_relative_to(self.base.resolve()):
             raise CoprodDataError("leads outside the package folder", file=self.path)
         if not stat.S_ISREG(info.st_mode):
@@ -373,6 +375,8 @@ def _read_cached(descriptor: Path, _mtime: int, _size: int) -> Package:
         raise CoprodDataError(f"not valid JSON: {exc.msg}", file=where, row=exc.lineno) from None
     except RecursionError:
         raise CoprodDataError(f"JSON nested deeper than {MAX_NESTING} levels", file=where) from None
+    except ValueError:  # an integer of more digits than Python converts (4300)
+        raise CoprodDataError("not valid JSON: holds a number too long to read", file=where) from None
     if _depth(raw) > MAX_NESTING:
         raise CoprodDataError(f"JSON nested deeper than {MAX_NESTING} levels", file=where)
     if not isinstance(raw, dict):

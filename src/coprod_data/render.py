@@ -8,11 +8,10 @@ import decimal
 import io
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 
-from coprod_data.safety import printable
+from coprod_data.safety import json_safe, printable
 
 
 def _plain(value: object) -> object:
@@ -40,9 +39,6 @@ def _text(value: object) -> str:
     return printable(_plain(value))
 
 
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f]")  # json.dumps escapes C0 itself; DEL and C1 too, here
-
-
 def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -> str:
     """Rows in one of the formats ``table``, ``csv``, ``json`` (a list of records) or ``markdown``.
 
@@ -56,7 +52,7 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -
     if fmt == "json":
         records = [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in rows]
         text = json.dumps(records, ensure_ascii=False, indent=2, default=str, allow_nan=False)
-        return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        return json_safe(text)
     if fmt == "csv":
         buf = io.StringIO(newline="")
         writer = csv.writer(buf, lineterminator="\n")

@@ -105,6 +105,20 @@ def printable(text: object) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
 
 
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f]")  # json.dumps escapes C0 itself; DEL and C1 too, here
+
+
+def json_safe(text: str) -> str:
+    """JSON text (from ``json.dumps``) with DEL and the C1 controls (CSI = ``\\x9b``) written as
+    ``\\u`` escapes, so that no terminal control reaches a terminal even with ``ensure_ascii=False``.
+
+    Examples:
+        >>> json_safe('"a\\x9b[2J"')
+        '"a\\\\u009b[2J"'
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def markup_safe(text: object) -> str:
     """``text`` safe for rich: control characters escaped and ``[...]`` markup shown as typed.
 

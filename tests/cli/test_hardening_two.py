@@ -1,6 +1,8 @@
 """Hardening, round two: what a read-only command may touch, what it reads, and how it fails.
 
-Each test here failed on the code before the fix it guards (issue 9).
+Each test here failed on the code before the fix it guards (issue 9), except two regression
+guards that passed before as after: an earlier database export is still replaced by --force,
+and JSON nested 200 deep under ``resources`` was already refused.
 """
 
 from __future__ import annotations
@@ -352,10 +354,10 @@ def test_leftovers_of_killed_runs_are_removed(tmp_path, monkeypatch):
     monkeypatch.setenv("COPROD_DATA_CACHE", str(folder))
     pid = dead_pid()
     stale_build = folder / f".coprod-data-build-{pid}-coprod-data-{0:032x}.duckdb"
-    stale_build.write_bytes(b"x" * 1000)
+    duckdb.connect(str(stale_build)).close()  # a database file, as a build leaves it
     out = tmp_path / "out"
     out.mkdir()
-    stale_export = out / f".coprod-data-export-{pid}-abc"
+    stale_export = out / f".coprod-data-export-{pid}-abcd1234"  # as mkdtemp names it
     stale_export.mkdir()
     (stale_export / "claims.parquet").write_bytes(b"x")
     someone_elses = out / ".coprod-data-export-notes"  # not our pattern: left alone
