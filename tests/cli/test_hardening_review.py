@@ -158,7 +158,8 @@ def test_validate_json_escapes_c1_controls(pkg_copy):
     assert result.exit_code == 1
     assert "\x9b" not in result.output and "\x1b" not in result.output
     messages = [p["message"] for p in json.loads(result.output)["problems"]]
-    assert any("bad\x9b2J\x1b[2Jclear" in m for m in messages)  # as typed, once decoded
+    # the value is named as typed, its controls shown as escapes
+    assert any("bad\\x9b2J\\x1b[2Jclear" in m for m in messages), messages
 
 
 # --- a DuckDB log left beside a file is never replayed into a new one ----------------------
