@@ -8,8 +8,11 @@ typed values it read, so that what was checked is exactly what is loaded.
 
 The checks, in order:
 
-* the descriptor: the resources the views need, constraints a field type supports,
-  foreign keys that name real resources and fields, hash algorithms;
+* the descriptor: the resources and fields the views need; each property's type and the
+  package rules Frictionless applies (``created`` a datetime, a license's name or path,
+  ...); properties that would change how a file is read (a dialect, an encoding, other
+  true values) refused rather than ignored; constraints a field type supports; foreign
+  keys that name real resources and fields; hash algorithms;
 * each file (:func:`coprod_data.table.scan`): encoding, CSV syntax, line endings, header,
   row width, cell types and constraints, unique fields, primary and unique keys;
 * each file's ``hash`` and ``bytes`` stamps;
@@ -341,7 +344,7 @@ def _descriptor_problems(pkg: Package) -> list[Problem]:
                 )
             )
         for fk in res.foreign_keys:
-            target = names.get(fk.resource)
+            target = names.get(fk.resource) if isinstance(fk.resource, str) else None
             fields = set(res.field_names)
             message = None
             if target is None:
@@ -371,7 +374,7 @@ def _order(pkg: Package) -> list[Resource]:
         if res.name in seen:
             return
         for fk in res.foreign_keys:
-            target = by_name.get(fk.resource)
+            target = by_name.get(fk.resource) if isinstance(fk.resource, str) else None
             if target is not None and target.name != res.name and target.name not in path:
                 visit(target, (*path, res.name))
         if res.name not in seen:
@@ -389,7 +392,8 @@ def _usable_foreign_keys(res: Resource, pkg: Package) -> list[ForeignKey]:
     return [
         fk
         for fk in res.foreign_keys
-        if fk.resource in by_name
+        if isinstance(fk.resource, str)
+        and fk.resource in by_name
         and fk.fields
         and len(fk.fields) == len(fk.reference_fields)
         and set(fk.fields) <= set(res.field_names)

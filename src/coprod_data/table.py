@@ -384,17 +384,6 @@ def scan(
     out = Scan(resource, {f.name: [] for f in resource.fields} if keep else None)
     for k in keys:
         out.keys[k] = set()
-    try:
-        resource.check_file()
-        fh = open(resource.file, "rb")  # noqa: SIM115 - closed below
-    except CoprodDataError as exc:
-        problems.add(Problem(name, "read", exc.message, file=where))
-        out.columns, out.fatal = None, True
-        return out
-    except OSError as exc:
-        problems.add(Problem(name, "read", f"cannot read the file: {exc.strerror or exc}", file=where))
-        out.columns, out.fatal = None, True
-        return out
 
     def on_ending(row: int, ending: str, style: str) -> None:
         if problems.wants(name, "line-ending", None):
@@ -428,6 +417,18 @@ def scan(
         idx = [names.index(k) for k in key]
         unique_sets.append(("unique-key", idx, key[0], {}, False))
     key_sets = [(out.keys[k], [names.index(c) for c in k]) for k in keys]
+
+    try:
+        resource.check_file()
+        fh = open(resource.file, "rb")  # noqa: SIM115 - closed below
+    except CoprodDataError as exc:
+        problems.add(Problem(name, "read", exc.message, file=where))
+        out.columns, out.fatal = None, True
+        return out
+    except OSError as exc:
+        problems.add(Problem(name, "read", f"cannot read the file: {exc.strerror or exc}", file=where))
+        out.columns, out.fatal = None, True
+        return out
 
     lines = _Lines(fh, algorithms, on_ending)
     csv.field_size_limit(MAX_FIELD_CHARS)
