@@ -35,6 +35,9 @@ WITH s AS (
                                      THEN ': only if at most ' || paired_max_down
                                           || ' respondents rated it lower after than before'
                                      WHEN NOT unpaired_significant_all THEN ': only for some of the counts rounding allows'
+                                     WHEN paired_max_down IS NOT NULL
+                                     THEN ': as two independent samples, but paired only if at most ' || paired_max_down
+                                          || ' respondents rated it lower after than before'
                                      ELSE ': only for some pairings' END END, '; ' ORDER BY series) AS conditions,
            string_agg(CASE WHEN NOT any_ok THEN series END, ', ' ORDER BY series) AS failing,
            any_value(z_crit) AS zc
