@@ -107,3 +107,10 @@ def test_the_audit_as_json_names_the_package_figures():
     data = json.loads(result.output)
     rows = data if isinstance(data, list) else data.get("rows", data.get("checks", []))
     assert any("s-enjoy-pre-text" in json.dumps(r) for r in rows)
+
+
+def test_the_docs_page_copies_the_template_files_verbatim():
+    page = (Path(__file__).resolve().parents[2] / "docs" / "own-report.md").read_text(encoding="utf-8")
+    for name in ("documents", "tallies", "shares", "claims", "checks", "check_members"):
+        text = (PACKAGE / "resources" / f"{name}.csv").read_text(encoding="utf-8")
+        assert f'```csv title="resources/{name}.csv"\n{text}```' in page, name
