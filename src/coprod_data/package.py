@@ -317,7 +317,7 @@ def required_resources() -> list[str]:
 
 
 def missing_resources(pkg: Package) -> list[str]:
-    """Resources of the bundled package that ``pkg`` does not declare."""
+    """Core resources (``required_resources``) that ``pkg`` does not declare."""
     have = {r.name for r in pkg.resources}
     return [n for n in required_resources() if n not in have]
 

@@ -1,0 +1,353 @@
+"""Soundness and completeness of every check kind against brute force.
+
+Each property builds checks of one kind over generated figures, runs the check layer's SQL
+(files 020-045) and compares the verdict's flags with a plain Python enumeration of every
+exact value the printed figures allow: a check holds within rounding exactly when some
+exact values that print as the figures satisfy the relation (and reproduces exactly when
+the printed values themselves do).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coprod_data.package import read_package
+from coprod_data.rounding import covers, grim
+from tests.views.minidb import _row, las, mini_db, rebuild
+
+SETTINGS = settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+DOC = "national_la_survey"
+TABLES = (
+    "checks",
+    "check_members",
+    "impact_ratings",
+    "counts",
+    "response_rates",
+    "regions",
+    "local_authorities",
+)
+
+
+@pytest.fixture(scope="module")
+def con():
+    c = mini_db()
+    yield c
+    c.close()
+
+
+def load(con, checks, members, pcts=(), counts=(), **extra):
+    pkg = read_package()
+    rows = {"checks": checks, "check_members": members, "impact_ratings": list(pcts), "counts": list(counts)}
+    rows.update(extra)
+    for name in TABLES:
+        con.execute(f'DELETE FROM "{name}"')
+    for name in (
+        "regions",
+        "local_authorities",
+        "impact_ratings",
+        "counts",
+        "response_rates",
+        "checks",
+        "check_members",
+    ):
+        data = rows.get(name) or []
+        if data:
+            res = pkg.resource(name)
+            marks = ", ".join("?" for _ in res.fields)
+            con.executemany(f'INSERT INTO "{name}" VALUES ({marks})', [_row(res, r) for r in data])
+    rebuild(con, "02", "03", "04")
+
+
+def pct(fid, value, phase="pre", group="vcs"):
+    return {
+        "figure_id": fid,
+        "document_id": DOC,
+        "source_kind": "chart",
+        "group_id": group,
+        "phase": phase,
+        "impact_id": fid,
+        "item_label": fid,
+        "value_pct": value,
+        "printed": f"{value}%",
+    }
+
+
+def cnt(fid, value, qualifier="exact"):
+    return {
+        "figure_id": fid,
+        "document_id": DOC,
+        "subject": "respondents",
+        "value": value,
+        "qualifier": qualifier,
+        "unit": "people",
+        "printed": str(value),
+    }
+
+
+def chk(cid, kind, **fields):
+    return {"check_id": cid, "kind": kind, "document_id": DOC, "statement": "s", **fields}
+
+
+def mem(cid, pos, term, role="member", **fields):
+    return {"check_id": cid, "position": pos, "term": term, "role": role, **fields}
+
+
+def result(con, kind, cid="c"):
+    return con.execute(
+        "SELECT computable, holds_exact, holds_rounding, holds_assumed "
+        f"FROM check_result_{kind} WHERE check_id = ?",
+        [cid],
+    ).fetchone()
+
+
+pcts_st = st.lists(st.integers(0, 100), min_size=1, max_size=5)
+
+
+# --- common base and percent of count: GRIM over a set --------------------------------------
+@SETTINGS
+@given(n=st.integers(1, 60), data=st.data())
+def test_common_base_is_grim_over_the_set(con, n, data):
+    if data.draw(st.booleans()):  # shares of real counts: must pass
+        values = [round(100 * k / n) for k in data.draw(st.lists(st.integers(0, n), min_size=1, max_size=5))]
+    else:
+        values = data.draw(pcts_st)
+    members = [mem("c", i + 1, "share", figure_id=f"p{i}") for i in range(len(values))]
+    members.append(mem("c", len(values) + 1, "base", "input", figure_id="n"))
+    load(
+        con,
+        [chk("c", "common_base", relation="common")],
+        members,
+        [pct(f"p{i}", v) for i, v in enumerate(values)],
+        [cnt("n", n)],
+    )
+    _, exact, rounding, _ = result(con, "common_base")
+    assert rounding == all(grim(v, n, "either") for v in values)
+    assert exact == all(v * n % 100 == 0 for v in values)
+
+
+@SETTINGS
+@given(n=st.integers(1, 150), p=st.integers(0, 100))
+def test_percent_of_count_is_grim(con, n, p):
+    load(
+        con,
+        [chk("c", "percent_of_count")],
+        [mem("c", 1, "share", figure_id="p"), mem("c", 2, "base", "input", figure_id="n")],
+        [pct("p", p)],
+        [cnt("n", n)],
+    )
+    _, exact, rounding, _ = result(con, "percent_of_count")
+    assert rounding == any(covers(p, k, n, "either") for k in range(n + 1))
+    assert exact == (p * n % 100 == 0 and rounding)
+
+
+# --- parts that sum to a total ----------------------------------------------------------------
+@SETTINGS
+@given(
+    parts=st.lists(st.integers(0, 30), min_size=1, max_size=4),
+    total=st.integers(0, 100),
+    relation=st.sampled_from(["equals", "at_most", "union"]),
+)
+def test_parts_sum(con, parts, total, relation):
+    members = [mem("c", i + 1, "part", figure_id=f"q{i}") for i in range(len(parts))]
+    members.append(mem("c", len(parts) + 1, "total", figure_id="t"))
+    load(
+        con,
+        [chk("c", "parts_sum", relation=relation, assumption="overlap")],
+        members,
+        [],
+        [cnt(f"q{i}", v) for i, v in enumerate(parts)] + [cnt("t", total)],
+    )
+    _, exact, _, assumed = result(con, "parts_sum")
+    s = sum(parts)
+    strict = s == total if relation != "at_most" else s <= total
+    assert exact == strict
+    if relation == "union":  # people may be in several parts: total between the largest part and the sum
+        assert assumed == (max(parts) <= total <= s)
+
+
+# --- a closed share list ----------------------------------------------------------------------
+@SETTINGS
+@given(data=st.data())
+def test_share_list_closed(con, data):
+    if data.draw(st.booleans()):
+        counts = data.draw(st.lists(st.integers(0, 12), min_size=2, max_size=4).filter(lambda c: sum(c) > 0))
+        values = [round(100 * c / sum(counts)) for c in counts]  # a real list: must pass
+        real = True
+    else:
+        values = data.draw(st.lists(st.integers(0, 100), min_size=2, max_size=4))
+        real = False
+    load(
+        con,
+        [chk("c", "share_list", relation="closed")],
+        [mem("c", i + 1, "share", figure_id=f"p{i}") for i in range(len(values))],
+        [pct(f"p{i}", v) for i, v in enumerate(values)],
+    )
+    _, exact, rounding, _ = result(con, "share_list")
+    if real:
+        assert rounding
+    if rounding:  # sound: some whole counts of some total print every share
+        found = any(
+            all(grim(v, n, "either") for v in values)
+            and sum(min(grim(v, n, "either")) for v in values)
+            <= n
+            <= sum(max(grim(v, n, "either")) for v in values)
+            for n in range(1, 5001)
+        )
+        assert found
+    if abs(sum(values) - 100) > len(values) // 2:
+        assert not rounding
+    assert exact == (sum(values) == 100)
+
+
+# --- pre/post direction -----------------------------------------------------------------------
+@SETTINGS
+@given(
+    pairs=st.lists(st.tuples(st.integers(0, 100), st.integers(0, 100)), min_size=1, max_size=4),
+    relation=st.sampled_from(["up", "not_down"]),
+)
+def test_pre_post_direction(con, pairs, relation):
+    members, figs = [], []
+    for i, (a, b) in enumerate(pairs):
+        members += [
+            mem("c", 2 * i + 1, "pre", series=f"s{i}", figure_id=f"a{i}"),
+            mem("c", 2 * i + 2, "post", series=f"s{i}", figure_id=f"b{i}"),
+        ]
+        figs += [pct(f"a{i}", a), pct(f"b{i}", b, "post")]
+    load(con, [chk("c", "pre_post", relation=relation)], members, figs)
+    _, exact, rounding, _ = result(con, "pre_post")
+    # exact values lie within 0.5 of the printed ones: a rise is possible iff b + 0.5 > a - 0.5
+    possible = all(b >= a for a, b in pairs)
+    certain = all(b - 0.5 >= a + 0.5 for a, b in pairs) if relation == "up" else possible
+    assert rounding == possible
+    assert exact == (certain if relation == "up" else possible)
+
+
+# --- rank: the named member is the top of its list ----------------------------------------
+@SETTINGS
+@given(values=st.lists(st.integers(0, 100), min_size=2, max_size=5))
+def test_rank_top(con, values):
+    members = [
+        mem("c", i + 1, "value", figure_id=f"p{i}", rank=1 if i == 0 else None) for i in range(len(values))
+    ]
+    load(con, [chk("c", "rank", relation="top")], members, [pct(f"p{i}", v) for i, v in enumerate(values)])
+    _, exact, rounding, _ = result(con, "rank")
+    others = values[1:]
+    assert exact == (values[0] > max(others))
+    # some exact values (each within 0.5) put it strictly on top
+    assert rounding == (values[0] + 0.5 > max(others) - 0.5)
+
+
+# --- threshold phrases ------------------------------------------------------------------------
+@SETTINGS
+@given(v=st.integers(0, 100), x=st.integers(1, 99), relation=st.sampled_from(["more_than", "less_than"]))
+def test_threshold(con, v, x, relation):
+    load(
+        con,
+        [chk("c", "threshold", relation=relation, value=x)],
+        [mem("c", 1, "value", figure_id="p")],
+        [pct("p", v)],
+    )
+    _, exact, rounding, _ = result(con, "threshold")
+    grid = [v - 0.5 + i / 100 for i in range(101)]  # exact values the print allows (ends included)
+    holds = [(e > x) if relation == "more_than" else (e < x) for e in grid]
+    assert exact == all(holds[1:-1])
+    assert rounding == any(holds[1:-1])
+
+
+# --- regional and national response rates jointly ----------------------------------------------
+@SETTINGS
+@given(data=st.data())
+def test_response_rates_jointly_complete_and_sound(con, data):
+    sizes = data.draw(st.lists(st.integers(1, 4), min_size=2, max_size=3))
+    truth = []
+    for s in sizes:
+        e = data.draw(st.integers(1, s))
+        truth.append((data.draw(st.integers(0, e)), e))
+    regions = {f"r{i}": s for i, s in enumerate(sizes)}
+    printed = {f"r{i}": round(100 * r / e) for i, (r, e) in enumerate(truth)}
+    honest = data.draw(st.booleans())
+    total = round(100 * sum(r for r, _ in truth) / sum(e for _, e in truth))
+    if not honest:
+        total = data.draw(st.integers(0, 100))
+    rows = [
+        {
+            "figure_id": f"rr-{k}",
+            "document_id": DOC,
+            "source_kind": "table",
+            "scope": "region",
+            "region_id": k,
+            "measure": "adjusted",
+            "value_pct": p,
+            "printed": f"{p}%",
+        }
+        for k, p in printed.items()
+    ]
+    rows.append(
+        {
+            "figure_id": "rr-adj",
+            "document_id": DOC,
+            "scope": "national",
+            "measure": "adjusted",
+            "value_pct": total,
+            "printed": f"{total}%",
+        }
+    )
+    members, pos = [], 0
+    for k in regions:
+        members += [
+            mem("c", pos + 1, "rate", figure_id=f"rr-{k}", series=k),
+            mem("c", pos + 2, "base", "input", count_of=f"local_authorities.region_id={k}", series=k),
+        ]
+        pos += 2
+    members.append(mem("c", pos + 1, "total", figure_id="rr-adj"))
+    load(con, [chk("c", "response_rates")], members, response_rates=rows, **las(regions))
+    _, _, rounding, _ = result(con, "response_rates")
+    options = [
+        [(r, e) for e in range(1, s + 1) for r in range(e + 1) if covers(printed[k], r, e, "either")]
+        for k, s in regions.items()
+    ]
+    brute = any(
+        covers(total, sum(r for r, _ in c), sum(e for _, e in c), "either")
+        for c in itertools.product(*options)
+    )
+    if honest:
+        assert rounding  # the true returns print every rate
+    assert rounding == brute
+
+
+# --- significance (two independent samples, stated bases) ---------------------------------------
+@SETTINGS
+@given(n1=st.integers(5, 80), n2=st.integers(5, 80), data=st.data())
+def test_significance_unpaired(con, n1, n2, data):
+    p1 = round(100 * data.draw(st.integers(0, n1)) / n1)
+    p2 = round(100 * data.draw(st.integers(0, n2)) / n2)
+    members = [
+        mem("c", 1, "pre", series="x", figure_id="a"),
+        mem("c", 2, "post", series="x", figure_id="b"),
+        mem("c", 3, "pre_base", "input", figure_id="n1"),
+        mem("c", 4, "post_base", "input", figure_id="n2"),
+    ]
+    load(
+        con,
+        [chk("c", "significance", relation="increase", value=0.05, design="independent")],
+        members,
+        [pct("a", p1), pct("b", p2, "post")],
+        [cnt("n1", n1), cnt("n2", n2)],
+    )
+    _, _, rounding, assumed = result(con, "significance")
+    zs = []
+    for k1 in grim(p1, n1, "either"):
+        for k2 in grim(p2, n2, "either"):
+            pool = (k1 + k2) / (n1 + n2)
+            se = math.sqrt(pool * (1 - pool) * (1 / n1 + 1 / n2))
+            zs.append((k2 / n2 - k1 / n1) / se if se > 0 else None)
+    sig = [z is not None and z > 1.959964 for z in zs]
+    assert rounding == all(sig)
+    assert assumed == any(sig)
