@@ -309,6 +309,51 @@ def fact_resources(path: str | Path | None = None) -> list[str]:
 #: Resources the SQL layer reads by name (every other resource is read through the
 #: descriptor: fact resources through fact_figures, any resource through count_of).
 CORE_RESOURCES = ("documents", "claims", "checks", "check_members")
+#: Fields of the core resources that the SQL layer reads (their types are those of the
+#: bundled descriptor). A report's package may add fields; these must be there.
+CORE_FIELDS: dict[str, tuple[str, ...]] = {
+    "documents": ("document_id", "title", "kind", "description"),
+    "claims": (
+        "claim_id",
+        "document_id",
+        "section",
+        "claim_kind",
+        "statement",
+        "published",
+        "relation",
+        "value",
+        "unit",
+        "figure_ids",
+        "note",
+    ),
+    "checks": (
+        "check_id",
+        "kind",
+        "document_id",
+        "section",
+        "statement",
+        "relation",
+        "value",
+        "tolerance",
+        "base_min",
+        "base_max",
+        "design",
+        "assumption",
+        "note",
+    ),
+    "check_members": (
+        "check_id",
+        "position",
+        "term",
+        "role",
+        "series",
+        "figure_id",
+        "claim_id",
+        "count_of",
+        "rank",
+        "note",
+    ),
+}
 
 
 def required_resources() -> list[str]:

@@ -297,7 +297,7 @@ def _profile_problems(pkg: Package) -> list[Problem]:
 
 
 def _descriptor_problems(pkg: Package) -> list[Problem]:
-    from coprod_data.package import missing_resources
+    from coprod_data.package import CORE_FIELDS, missing_resources
 
     where = str(pkg.descriptor)
     out = [
@@ -315,12 +315,13 @@ def _descriptor_problems(pkg: Package) -> list[Problem]:
     bundled = {r.name: r for r in read_package().resources}
     for res in pkg.resources:
         out += schema_problems(res, where)
-        model = bundled.get(res.name)
+        model = bundled.get(res.name) if res.name in CORE_FIELDS else None
         if model is not None and model is not res:
             lacking = [
                 f"{f.name} ({f.type})"
                 for f in model.fields
-                if f.name not in res.field_names or res.field(f.name).type != f.type
+                if f.name in CORE_FIELDS[res.name]
+                and (f.name not in res.field_names or res.field(f.name).type != f.type)
             ]
             if lacking:
                 out.append(
