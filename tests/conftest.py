@@ -19,11 +19,21 @@ REPO = Path(__file__).resolve().parent.parent
 
 # Hypothesis profiles: a fast default for every run, a thorough one for scheduled or
 # manual runs: COPROD_HYPOTHESIS_PROFILE=thorough python -m pytest tests/property
+# Both print the blob that reproduces a failure (@reproduce_failure), whatever the order
+# or seed the run had (pytest-randomly shuffles the tests; its seed is in the header).
 settings.register_profile(
-    "default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "default",
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
 )
 settings.register_profile(
-    "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "thorough",
+    max_examples=1000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
 )
 PROFILE = os.environ.get("COPROD_HYPOTHESIS_PROFILE", "default")
 settings.load_profile(PROFILE)

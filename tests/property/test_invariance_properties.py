@@ -48,35 +48,38 @@ def pre_post(con, rows) -> pd.DataFrame:
 
 @given(rows=responses, seed=st.randoms())
 def test_pre_post_is_the_same_for_shuffled_rows(macros, rows, seed):
+    con = macros()  # the database as built: nothing left by other tests
     shuffled = list(rows)
     seed.shuffle(shuffled)
-    pd.testing.assert_frame_equal(pre_post(macros, rows), pre_post(macros, shuffled))
+    pd.testing.assert_frame_equal(pre_post(con, rows), pre_post(con, shuffled))
 
 
 @given(rows=responses)
 def test_pre_post_is_the_same_under_renamed_ids(macros, rows):
+    con = macros()  # the database as built: nothing left by other tests
     rename = {"a": "zeta", "b": "alpha", "c": "c2", "d": "b"}  # a bijection, even onto a used name
     back = {v: k for k, v in rename.items()}
     renamed = [(g, rename[i], ph, pos) for g, i, ph, pos in rows]
-    got = pre_post(macros, renamed)
+    got = pre_post(con, renamed)
     got["item_id"] = got["item_id"].map(back)
     got = got.sort_values(["group_id", "item_id"]).reset_index(drop=True)
-    pd.testing.assert_frame_equal(pre_post(macros, rows), got)
+    pd.testing.assert_frame_equal(pre_post(con, rows), got)
 
 
 @given(rows=responses, data=st.data())
 def test_splitting_a_group_and_merging_it_back_changes_nothing(macros, rows, data):
+    con = macros()  # the database as built: nothing left by other tests
     halves = data.draw(st.lists(st.booleans(), min_size=len(rows), max_size=len(rows)))
     split = [
         (g + ("_x" if h and g == "g1" else ""), i, ph, pos)
         for (g, i, ph, pos), h in zip(rows, halves, strict=True)
     ]
-    parts = pre_post(macros, split)
+    parts = pre_post(con, split)
     parts["group_id"] = parts["group_id"].str.replace("_x", "", regex=False)
     merged = parts.groupby(["group_id", "item_id"], as_index=False)[
         ["pre_n", "pre_positive", "post_n", "post_positive"]
     ].sum(min_count=1)
-    whole = pre_post(macros, rows)
+    whole = pre_post(con, rows)
     cols = ["group_id", "item_id", "pre_n", "pre_positive", "post_n", "post_positive"]
     pd.testing.assert_frame_equal(
         whole[cols].astype("float64", errors="ignore"),
@@ -87,38 +90,41 @@ def test_splitting_a_group_and_merging_it_back_changes_nothing(macros, rows, dat
 
 @given(rows=responses)
 def test_changes_are_antisymmetric_under_swapped_phases(macros, rows):
+    con = macros()  # the database as built: nothing left by other tests
     swapped = [(g, i, "post" if ph == "pre" else "pre", pos) for g, i, ph, pos in rows]
-    a, b = pre_post(macros, rows), pre_post(macros, swapped)
+    a, b = pre_post(con, rows), pre_post(con, swapped)
     both = a["change"].notna()
     assert (a.loc[both, "change"].to_numpy() == -b.loc[both, "change"].to_numpy()).all()
 
 
 @given(values=st.lists(st.integers(min_value=0, max_value=100), min_size=1, max_size=12))
 def test_ranked_figures_equals_a_python_sort(views, values):
-    views.execute("DELETE FROM impact_ratings")
+    con = views()  # the database as built: nothing left by other tests
     for i, v in enumerate(values):
-        views.execute(
+        con.execute(
             "INSERT INTO impact_ratings VALUES (?, 'attitude_survey', '4.2', NULL, 'chart', 'c', 'vcs', "
             "'pre', ?, ?, ?, ?, ?, NULL)",
             [f"f{i}", f"i{i}", "x", i + 1, v, f"{v}%"],
         )
-    got = dict(views.execute("SELECT figure_id, value_rank FROM ranked_figures").fetchall())
+    got = dict(con.execute("SELECT figure_id, value_rank FROM ranked_figures").fetchall())
     distinct = sorted(set(values), reverse=True)
     assert got == {f"f{i}": distinct.index(v) + 1 for i, v in enumerate(values)}
 
 
 @given(values=st.lists(st.integers(min_value=0, max_value=100), min_size=1, max_size=8), seed=st.randoms())
 def test_share_lists_do_not_depend_on_row_order(views, values, seed):
+    con = views()  # the database as built: nothing left by other tests
+
     def status(order):
-        views.execute("DELETE FROM best_feature_shares")
+        con.execute("DELETE FROM best_feature_shares")
         for i in order:
             p = values[i]
-            views.execute(
+            con.execute(
                 "INSERT INTO best_feature_shares VALUES (?, 'attitude_survey', 'x', NULL, 'table', NULL, "
                 "'vcs', 'pre', ?, ?, ?, false, ?, NULL)",
                 [f"f{i}", f"t{i}", i + 1, p, f"{p}%"],
             )
-        return views.execute("SELECT sum_pct, n_items, status FROM share_lists").fetchall()
+        return con.execute("SELECT sum_pct, n_items, status FROM share_lists").fetchall()
 
     order = list(range(len(values)))
     shuffled = list(order)
@@ -157,17 +163,19 @@ def test_whole_audit_is_the_same_for_shuffled_csv_rows(tmp_path_factory, seed):
     seed=st.randoms(),
 )
 def test_pre_post_changes_view_is_order_free_and_antisymmetric(views, values, seed):
+    con = views()  # the database as built: nothing left by other tests
+
     def changes(rows, swap=False):
-        views.execute("DELETE FROM impact_ratings")
+        con.execute("DELETE FROM impact_ratings")
         for i, phase, v in rows:
             if swap:
                 phase = "post" if phase == "pre" else "pre"
-            views.execute(
+            con.execute(
                 "INSERT INTO impact_ratings VALUES (?, 'attitude_survey', '4.2', NULL, 'chart', 'c', "
                 "'vcs', ?, ?, 'x', ?, ?, ?, NULL)",
                 [f"f{i}-{phase}", phase, f"i{i}", i + 1, v, f"{v}%"],
             )
-        return dict(views.execute("SELECT item_id, change FROM pre_post_changes").fetchall())
+        return dict(con.execute("SELECT item_id, change FROM pre_post_changes").fetchall())
 
     rows = [(i, ph, v) for i, (pre, post) in enumerate(values) for ph, v in (("pre", pre), ("post", post))]
     base = changes(rows)
