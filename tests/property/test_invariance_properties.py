@@ -46,6 +46,58 @@ def pre_post(con, rows) -> pd.DataFrame:
     return df.sort_values(["group_id", "item_id"]).reset_index(drop=True)
 
 
+untidy_responses = st.lists(
+    st.tuples(
+        st.sampled_from(["g1", "g2", None]),
+        st.sampled_from(["a", "b", None]),
+        st.sampled_from(["pre", "post", "later", None]),
+        st.sampled_from([True, False, None]),
+    ),
+    max_size=60,
+)
+
+
+def pre_post_by_hand(rows) -> list[tuple]:
+    """The macro's answer worked out in Python: per group, item and phase, respondents and
+    positives (a NULL answer counts as a respondent, not a positive) and the share rounded
+    half up; pre and post side by side. Other phases are ignored, and a row with no group
+    or item is never paired with the other phase."""
+    cells: dict[tuple, list[int]] = {}
+    for g, i, ph, pos in rows:
+        if ph in ("pre", "post"):
+            n_pos = cells.setdefault((g, i, ph), [0, 0])
+            n_pos[0] += 1
+            n_pos[1] += pos is True
+    out = []
+    for g, i in {(g, i) for g, i, _ in cells}:
+        pairs = [("pre", "post")] if g is not None and i is not None else [("pre",), ("post",)]
+        for phases in pairs:
+            found = {ph: cells.get((g, i, ph)) for ph in phases if (g, i, ph) in cells}
+            if not found:
+                continue
+            row = [g, i]
+            pct = {}
+            for ph in ("pre", "post"):
+                n, k = found.get(ph, (None, None))
+                pct[ph] = (200 * k + n) // (2 * n) if n else None
+                row += [n, k, pct[ph]]
+            both = pct["pre"] is not None and pct["post"] is not None
+            out.append((*row, pct["post"] - pct["pre"] if both else None))
+    return sorted(out, key=repr)
+
+
+@given(rows=untidy_responses)
+@example(rows=[(None, "a", "pre", True), (None, "a", "post", False)])  # no group: two rows, unpaired
+@example(rows=[("g1", "a", "later", True)])  # no pre or post: no row
+def test_pre_post_of_responses_equals_a_python_count(macros, rows):
+    con = macros()  # the database as built: nothing left by other tests
+    con.execute("CREATE TEMP TABLE r (group_id VARCHAR, item_id VARCHAR, phase VARCHAR, is_positive BOOLEAN)")
+    if rows:
+        con.executemany("INSERT INTO r VALUES (?, ?, ?, ?)", rows)
+    got = con.execute("SELECT * FROM pre_post_of_responses('r')").fetchall()
+    assert sorted(got, key=repr) == pre_post_by_hand(rows)
+
+
 @given(rows=responses, seed=st.randoms())
 def test_pre_post_is_the_same_for_shuffled_rows(macros, rows, seed):
     con = macros()  # the database as built: nothing left by other tests

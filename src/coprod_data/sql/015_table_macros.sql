@@ -98,18 +98,29 @@ FROM _dp WHERE step = (SELECT count(*) FROM _units);
 
 -- pre_post_of_responses(t): t(group_id, item_id, phase, is_positive), one row per
 -- respondent, item and phase. Per group, item and phase: respondents, positives and
--- the share rounded half up; then the change from pre to post in points.
+-- the share rounded half up; then the change from pre to post in points (NULL where a
+-- phase has no rows). Phases other than 'pre' and 'post' are ignored; a row whose
+-- group or item is NULL is never paired with another phase.
+-- One pass over t: the only work on its rows is the grouping; the phases are put side
+-- by side on the grouped rows with FILTER clauses (a WHERE on the phase there, or a
+-- join of two filtered copies, would be pushed down to the scan and filter every row).
 CREATE OR REPLACE MACRO pre_post_of_responses(t) AS TABLE
 WITH _agg AS (
     SELECT group_id, item_id, phase, count(*) AS n, count(*) FILTER (WHERE is_positive) AS positive
     FROM query_table(t) GROUP BY ALL
+), _wide AS (
+    SELECT group_id, item_id,
+           max(n) FILTER (WHERE phase = 'pre') AS pre_n,
+           max(positive) FILTER (WHERE phase = 'pre') AS pre_positive,
+           max(n) FILTER (WHERE phase = 'post') AS post_n,
+           max(positive) FILTER (WHERE phase = 'post') AS post_positive
+    FROM _agg
+    GROUP BY group_id, item_id, CASE WHEN group_id IS NULL OR item_id IS NULL THEN phase END
 ), _pct AS (
-    SELECT *, (200 * positive + n) // (2 * n) AS pct FROM _agg
+    SELECT *, (200 * pre_positive + pre_n) // (2 * pre_n) AS pre_pct,
+           (200 * post_positive + post_n) // (2 * post_n) AS post_pct
+    FROM _wide WHERE pre_n IS NOT NULL OR post_n IS NOT NULL
 )
-SELECT coalesce(pre.group_id, post.group_id) AS group_id, coalesce(pre.item_id, post.item_id) AS item_id,
-       pre.n AS pre_n, pre.positive AS pre_positive, pre.pct AS pre_pct,
-       post.n AS post_n, post.positive AS post_positive, post.pct AS post_pct,
-       post.pct - pre.pct AS change
-FROM (SELECT * FROM _pct WHERE phase = 'pre') pre
-FULL JOIN (SELECT * FROM _pct WHERE phase = 'post') post
-  ON pre.group_id = post.group_id AND pre.item_id = post.item_id;
+SELECT group_id, item_id, pre_n, pre_positive, pre_pct, post_n, post_positive, post_pct,
+       post_pct - pre_pct AS change
+FROM _pct;
