@@ -7,9 +7,13 @@
 -- shares_of_counts(t): t(list_id, item_id, n) with whole counts n. Each item's exact
 -- share of its list and the share rounded to a whole percent half up and half even,
 -- in integer arithmetic (quotient and remainder of 100 n / total).
+-- t is read into a materialized CTE first: a window straight over t, when t is a view
+-- that counts raw rows, made DuckDB take about twice as long as the counting alone.
 CREATE OR REPLACE MACRO shares_of_counts(t) AS TABLE
-WITH _c AS (
-    SELECT list_id, item_id, n, sum(n) OVER (PARTITION BY list_id) AS total FROM query_table(t)
+WITH _in AS MATERIALIZED (
+    SELECT list_id, item_id, n FROM query_table(t)
+), _c AS (
+    SELECT list_id, item_id, n, sum(n) OVER (PARTITION BY list_id) AS total FROM _in
 ), _q AS (
     SELECT *, (100 * n) // total AS q, (100 * n) % total AS rem FROM _c WHERE total > 0
 )
@@ -81,12 +85,20 @@ WHERE e.e <= u.n_max AND r.r <= e.e AND pct_covers(u.published_pct, r.r, e.e, ru
 -- programme over the units (a recursive CTE whose states are the reachable totals
 -- (R, E)): every reachable pair of total returns and total eligible, per rule.
 -- Cost: O(units x states x solutions per unit); states <= (sum n_max + 1)^2.
+-- The units and their solutions are materialized CTEs, read once (as rate_solutions
+-- joined back by unit_id they were recomputed; about a quarter slower on 9 to 20
+-- units). A step's solutions are those of every unit with its unit_id, so a unit_id
+-- given twice pools its rows' solutions, and a NULL unit_id has none.
 CREATE OR REPLACE MACRO rate_joint(t) AS TABLE
-WITH RECURSIVE _units AS (
-    SELECT unit_id, row_number() OVER (ORDER BY unit_id) AS step FROM query_table(t)
-), _sol AS (
-    SELECT DISTINCT u.step, s.rounding, s.returns, s.eligible
-    FROM rate_solutions(t) s JOIN _units u USING (unit_id)
+WITH RECURSIVE _units AS MATERIALIZED (
+    SELECT unit_id, published_pct, n_max, row_number() OVER (ORDER BY unit_id) AS step FROM query_table(t)
+), _sol AS MATERIALIZED (
+    SELECT DISTINCT s.step, ru.rounding, r.r AS returns, e.e AS eligible
+    FROM _units u JOIN _units s ON s.unit_id = u.unit_id
+    CROSS JOIN rounding_rules ru
+    CROSS JOIN range(1, (SELECT max(n_max) + 1 FROM _units)) AS e(e)
+    CROSS JOIN range(0, (SELECT max(n_max) + 1 FROM _units)) AS r(r)
+    WHERE e.e <= u.n_max AND r.r <= e.e AND pct_covers(u.published_pct, r.r, e.e, ru.rounding)
 ), _dp(step, rounding, r_sum, e_sum) AS (
     SELECT 0, rounding, 0, 0 FROM rounding_rules
     UNION
