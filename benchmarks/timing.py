@@ -1,0 +1,70 @@
+"""Shared by the benchmark scripts: take turns, repeat, report median and range.
+
+Every comparison in benchmarks/ runs its contenders in turn, repetition after
+repetition (A B C, A B C, ...), so that load from other work on the machine falls on
+all of them alike, and reports each one's median with its range (min-max) and the
+ratio of medians measured in the same run (with the range of the per-turn ratios).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import platform
+import statistics
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+
+def interleaved(
+    contenders: dict[str, Callable[[], object]], reps: int, min_seconds: float = 1.0, max_turns: int = 25
+) -> dict[str, list[float]]:
+    """Seconds of each contender over a number of turns, after one untimed warm-up turn.
+
+    At least ``reps`` turns; more (up to ``max_turns``) when a turn is short, so that
+    the timed turns last about ``min_seconds`` and a millisecond of noise cannot decide
+    a ratio.
+    """
+    t = time.perf_counter()
+    for fn in contenders.values():
+        fn()
+    one_turn = time.perf_counter() - t
+    turns = max(reps, min(max_turns, math.ceil(min_seconds / max(one_turn, 1e-6))))
+    times: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(turns):
+        for name, fn in contenders.items():
+            t = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t)
+    return times
+
+
+def med(times: list[float]) -> float:
+    return statistics.median(times)
+
+
+def spread(times: list[float], digits: int = 3) -> str:
+    """'median (min-max)' in seconds."""
+    return f"{med(times):.{digits}f} ({min(times):.{digits}f}-{max(times):.{digits}f})"
+
+
+def ratio(num: list[float], den: list[float]) -> str:
+    """Ratio of medians, with the range of the per-turn ratios."""
+    per_turn = [a / b for a, b in zip(num, den, strict=True)]
+    return f"{med(num) / med(den):.2f} ({min(per_turn):.2f}-{max(per_turn):.2f})"
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min)"
+
+
+def header(title: str, reps: int) -> str:
+    import duckdb
+
+    return (
+        f"# {title} · {datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {platform.machine()} · "
+        f"{os.cpu_count()} cores · python {platform.python_version()} · duckdb {duckdb.__version__} · "
+        f"at least {reps} turns each · {load()}"
+    )
