@@ -6,7 +6,7 @@ hand-written DuckDB query for the same result, and pandas, measured in the same 
     python benchmarks/scale.py --full               # also the larger solver cases (about 3 more minutes)
 
 Every comparison takes turns (A B C, A B C, ...) after an untimed warm-up turn, for
---reps turns or more when a turn is short (about a second of turns), and prints each
+--reps turns or more when a turn is short (about two seconds of turns, at most 50), and prints each
 contender's median and range (min-max) in seconds, and ratios of medians with the range
 of the per-turn ratios. Each macro is compared with hand-written queries that compute
 the same rows (checked equal) on the same table in the same connection; "macro ÷ best

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 
 
 def interleaved(
-    contenders: dict[str, Callable[[], object]], reps: int, min_seconds: float = 1.0, max_turns: int = 25
+    contenders: dict[str, Callable[[], object]], reps: int, min_seconds: float = 2.0, max_turns: int = 50
 ) -> dict[str, list[float]]:
     """Seconds of each contender over a number of turns, after one untimed warm-up turn.
 
@@ -60,11 +60,12 @@ def load() -> str:
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min)"
 
 
-def header(title: str, reps: int) -> str:
+def header(title: str, reps: int | None = None) -> str:
     import duckdb
 
+    turns = f" · at least {reps} turns each" if reps else ""
     return (
         f"# {title} · {datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {platform.machine()} · "
-        f"{os.cpu_count()} cores · python {platform.python_version()} · duckdb {duckdb.__version__} · "
-        f"at least {reps} turns each · {load()}"
+        f"{os.cpu_count()} cores · python {platform.python_version()} · duckdb {duckdb.__version__}"
+        f"{turns} · {load()}"
     )
