@@ -5,7 +5,7 @@ hand-written DuckDB query for the same result, and pandas, measured in the same 
     python benchmarks/scale.py --rows 1 10 50       # also 50 million rows (about 2 more minutes)
     python benchmarks/scale.py --full               # also the larger solver cases (about 3 more minutes)
 
-Every comparison takes turns (A B C, A B C, ...) after an untimed warm-up turn, for
+Every comparison takes turns (A B C, B C A, C A B, ...) after an untimed warm-up turn, for
 --reps turns or more when a turn is short (about two seconds of turns, at most 50), and prints each
 contender's median and range (min-max) in seconds, and ratios of medians with the range
 of the per-turn ratios. Each macro is compared with hand-written queries that compute
@@ -27,7 +27,7 @@ import sys
 from functools import partial
 
 import duckdb
-from timing import header, interleaved, load, med, ratio, spread
+from timing import header, interleaved, load, med, ratio, rotated, spread
 
 from coprod_data.paths import sql_dir
 from coprod_data.rounding import SearchBoundError, rate_joint, reconstruct, round_pct
@@ -299,12 +299,13 @@ def vmhwm_mb():  # this process's own peak (ru_maxrss would include the parent's
     return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM")) / 1024
 
 
-def turns(contenders):
+def turns(contenders):  # as timing.interleaved: turn i starts at the i-th contender
     times = {name: [] for name in contenders}
-    for _ in range(reps):
-        for name, fn in contenders.items():
+    names = list(contenders)
+    for i in range(reps):
+        for name in names[i % len(names):] + names[:i % len(names)]:
             t = time.perf_counter()
-            fn()
+            contenders[name]()
             times[name].append(time.perf_counter() - t)
     return times
 
@@ -401,8 +402,8 @@ def bench_views(millions: list[int], view: str, procs: int, reps: int) -> list[f
     for m in millions:
         rows = m * 1_000_000
         runs: dict[str, list[dict]] = {"duckdb": [], "pandas": []}
-        for _ in range(procs):
-            for engine in runs:
+        for i in range(procs):
+            for engine in rotated(list(runs), i):
                 runs[engine].append(worker(engine, rows, view, reps))
         t = {
             name: [x for r in runs["duckdb"] for x in r["times"][name]] for name in runs["duckdb"][0]["times"]

@@ -4,7 +4,8 @@
     python benchmarks/speed.py --runs 21
 
 Each run is a new process (cold interpreter; the operating system's file cache is
-warm). The commands take turns, turn after turn (after one untimed warm-up turn), so
+warm). The commands take turns, turn after turn (after one untimed warm-up turn; turn
+i starts at the i-th command), so
 that load on the machine falls on all of them alike; each gets its median, its range
 (min-max) and its ratio to the floor, `python -c "import duckdb"`, measured in the same
 turns (ratio of medians, with the range of the per-turn ratios).
@@ -27,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from timing import header, load, ratio, spread
+from timing import header, load, ratio, rotated, spread
 
 BIN = Path(sys.executable).parent
 CLI = str(BIN / "coprod-data")
@@ -57,9 +58,9 @@ def once(cmd: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - t
 
 
-def turn(warm_cache: str) -> dict[str, float]:
+def turn(warm_cache: str, i: int = 0) -> dict[str, float]:
     out = {}
-    for label, cmd, cache, _target in COMMANDS:
+    for label, cmd, cache, _target in rotated(COMMANDS, i):
         empty = tempfile.mkdtemp(prefix="coprod-bench-empty-") if cache == "empty" else None
         folder = {"warm": warm_cache, "empty": empty, "off": "off"}[cache]
         try:
@@ -80,7 +81,7 @@ def main() -> None:
     warm = tempfile.mkdtemp(prefix="coprod-bench-cache-")
     try:
         turn(warm)  # warm-up: builds the warm cache, loads the files into the OS cache
-        turns = [turn(warm) for _ in range(args.runs)]
+        turns = [turn(warm, i) for i in range(args.runs)]
     finally:
         shutil.rmtree(warm, ignore_errors=True)
     times = {label: [t[label] for t in turns] for label, *_ in COMMANDS}

@@ -1,7 +1,7 @@
 """Shared by the benchmark scripts: take turns, repeat, report median and range.
 
 Every comparison in benchmarks/ runs its contenders in turn, repetition after
-repetition (A B C, A B C, ...), so that load from other work on the machine falls on
+repetition (A B C, B C A, C A B, ...), so that load from other work on the machine falls on
 all of them alike, and reports each one's median with its range (min-max) and the
 ratio of medians measured in the same run (with the range of the per-turn ratios).
 """
@@ -32,12 +32,20 @@ def interleaved(
     one_turn = time.perf_counter() - t
     turns = max(reps, min(max_turns, math.ceil(min_seconds / max(one_turn, 1e-6))))
     times: dict[str, list[float]] = {name: [] for name in contenders}
-    for _ in range(turns):
-        for name, fn in contenders.items():
+    names = list(contenders)
+    for i in range(turns):
+        for name in rotated(names, i):
             t = time.perf_counter()
-            fn()
+            contenders[name]()
             times[name].append(time.perf_counter() - t)
     return times
+
+
+def rotated(names: list, i: int) -> list:
+    """Turn i starts at the i-th contender (A B C, B C A, C A B, ...): none always runs
+    first, or always right after the same neighbour (whose caches and memory it meets)."""
+    k = i % len(names)
+    return names[k:] + names[:k]
 
 
 def med(times: list[float]) -> float:
