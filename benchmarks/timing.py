@@ -19,26 +19,31 @@ from datetime import UTC, datetime
 
 def interleaved(
     contenders: dict[str, Callable[[], object]], reps: int, min_seconds: float = 2.0, max_turns: int = 50
-) -> dict[str, list[float]]:
-    """Seconds of each contender over a number of turns, after one untimed warm-up turn.
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Wall and CPU seconds of each contender over a number of turns, after one untimed
+    warm-up turn.
 
     At least ``reps`` turns; more (up to ``max_turns``) when a turn is short, so that
     the timed turns last about ``min_seconds`` and a millisecond of noise cannot decide
-    a ratio.
+    a ratio. CPU time is this process's, all its threads (DuckDB's too): on a loaded
+    machine a query of a few milliseconds is often descheduled for as long as it runs,
+    which moves its wall time but not its CPU time.
     """
     t = time.perf_counter()
     for fn in contenders.values():
         fn()
     one_turn = time.perf_counter() - t
     turns = max(reps, min(max_turns, math.ceil(min_seconds / max(one_turn, 1e-6))))
-    times: dict[str, list[float]] = {name: [] for name in contenders}
+    wall: dict[str, list[float]] = {name: [] for name in contenders}
+    cpu: dict[str, list[float]] = {name: [] for name in contenders}
     names = list(contenders)
     for i in range(turns):
         for name in rotated(names, i):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             contenders[name]()
-            times[name].append(time.perf_counter() - t)
-    return times
+            wall[name].append(time.perf_counter() - t)
+            cpu[name].append(time.process_time() - c)
+    return wall, cpu
 
 
 def rotated(names: list, i: int) -> list:
