@@ -297,7 +297,7 @@ def bench_rates(con, reps: int, full: bool) -> list[float]:
 
 
 WORKER = r"""
-import json, sys, time
+import json, math, sys, time
 engine, rows, sql_dir, view, reps = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5])
 queries = json.loads(sys.argv[6])
 groups, items = 4, 20
@@ -307,11 +307,11 @@ def vmhwm_mb():  # this process's own peak (ru_maxrss would include the parent's
     return next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM")) / 1024
 
 
-def turns(contenders):  # as timing.interleaved: turn i starts at the i-th contender
+def turns(contenders, warm_up_s):  # as timing.interleaved: turn i starts at the i-th contender
     times = {name: [] for name in contenders}
     cpu = {name: [] for name in contenders}
     names = list(contenders)
-    for i in range(reps):
+    for i in range(max(reps, min(30, math.ceil(1.5 / max(warm_up_s, 1e-6))))):  # about 1.5 s of turns
         for name in names[i % len(names):] + names[:i % len(names)]:
             t, c = time.perf_counter(), time.process_time()
             contenders[name]()
@@ -336,11 +336,14 @@ if engine == "duckdb":
             'i' || ((i // {groups}) % {items}) AS item_id,
             CASE WHEN (i // {groups * items}) % 2 = 0 THEN 'pre' ELSE 'post' END AS phase,
             hash(i) % 100 < 40 + (i % 7) AS is_positive FROM range({rows}) t(i)''')
+    t = time.perf_counter()
     answers = {name: sorted(con.execute(q).fetchall(), key=repr) for name, q in queries.items()}
+    warm_up_s = time.perf_counter() - t
     for name, rows_out in answers.items():
         if rows_out != answers["macro"]:
             sys.exit(f"{name} does not return the macro's rows")
-    times, cpu = turns({name: (lambda q=q: con.execute(q).fetchall()) for name, q in queries.items()})
+    runs = {name: (lambda q=q: con.execute(q).fetchall()) for name, q in queries.items()}
+    times, cpu = turns(runs, warm_up_s)
     n_out = len(answers["macro"])
 elif view == "shares":
     import numpy as np, pandas as pd
@@ -356,8 +359,9 @@ elif view == "shares":
         q, rem = (100 * n) // total, (100 * n) % total
         return q + (2 * rem >= total), q + ((2 * rem > total) | ((2 * rem == total) & (q % 2 == 1)))
 
+    t = time.perf_counter()
     n_out = len(compute()[0])  # and a warm-up, as the checks of the answers are for DuckDB
-    times, cpu = turns({"pandas": compute})
+    times, cpu = turns({"pandas": compute}, time.perf_counter() - t)
 else:
     import numpy as np, pandas as pd
     i = np.arange(rows, dtype=np.int64)
@@ -375,8 +379,9 @@ else:
         wide = pct.unstack("phase")
         return wide.assign(change=wide["post"] - wide["pre"])
 
+    t = time.perf_counter()
     n_out = len(compute())  # and a warm-up, as the checks of the answers are for DuckDB
-    times, cpu = turns({"pandas": compute})
+    times, cpu = turns({"pandas": compute}, time.perf_counter() - t)
 print(json.dumps({"times": times, "cpu": cpu, "peak_mb": vmhwm_mb(), "rows_out": n_out}))
 """
 
@@ -406,7 +411,8 @@ def bench_views(millions: list[int], view: str, procs: int, reps: int) -> list[f
         print("One row per respondent, item and phase; 4 groups x 20 items.")
     print(
         f"DuckDB (2 threads) and pandas in separate processes, {procs} of each in turns, {reps} timed "
-        "runs in each;\ntime = aggregation, rounding and change only; peak = median of the processes' VmHWM."
+        "runs or more (about 1.5 s of runs) in each;\ntime = aggregation, rounding and change only; "
+        "peak = median of the processes' VmHWM."
     )
     ratios = []
     for m in millions:
