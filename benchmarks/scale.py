@@ -203,7 +203,7 @@ def shares_from(counts):
     return [round_pct(c, total, "half_up") for c in counts]
 
 
-def bench_reconstruction(con, reps: int, full: bool) -> list[float]:
+def bench_reconstruction(con, reps: int, full: bool) -> list[tuple[float, float]]:
     print("\n## Reconstruction of shares (smallest total of comments): reconstruct_shares")
     print("Worst case: a set with no solution, so the search runs to its bound. Cost O(items x bound).")
     print(f"{'items':>5} {'bound':>9} {'python s':>22} {'macro s':>22}   macro ÷ best hand: wall, CPU")
@@ -251,7 +251,7 @@ def joint(units) -> int | str:
         return f"bound ({exc})"
 
 
-def bench_rates(con, reps: int, full: bool) -> list[float]:
+def bench_rates(con, reps: int, full: bool) -> list[tuple[float, float]]:
     print("\n## Response-rate solvers: rate_joint")
     print("Per unit: O(n_max^2). Joint: O(units x states x solutions); states <= (sum n_max + 1)^2,")
     print("bounded in Python at 1,000,000 states and 5,000,000 combinations a step (SearchBoundError).")
@@ -399,7 +399,7 @@ def worker(engine: str, rows: int, view: str, reps: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def bench_views(millions: list[int], view: str, procs: int, reps: int) -> list[float]:
+def bench_views(millions: list[int], view: str, procs: int, reps: int) -> list[tuple[float, float]]:
     if view == "shares":
         print("\n## Shares of comments over synthetic comment-level data: shares_of_counts")
         print(
