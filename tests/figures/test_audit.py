@@ -106,8 +106,14 @@ HAND_CHECKED = {
 
 
 @pytest.fixture(scope="module")
-def result():
+def _audited():
     return audit()
+
+
+@pytest.fixture
+def result(_audited):
+    """The audit, built once per module; each test gets its own copy to change freely."""
+    return _audited.copy()
 
 
 def test_every_discrepancy_is_known_and_explained(result):
