@@ -1,6 +1,7 @@
 """Error-detection rate: single transcription mistakes, and what catches them.
 
-    python benchmarks/mutations.py            # 15 mutations of each kind
+    python benchmarks/mutations.py                 # 8 mutations of each kind (about 3 minutes on 2 cores)
+    python benchmarks/mutations.py --per-kind 15   # the README's table (about 6 minutes)
     python benchmarks/mutations.py --per-kind 40 --seed 3
 
 Each mutation copies the package, makes one mistake a transcriber could make, and
@@ -10,6 +11,9 @@ when validate reports any problem, and by the audit when a figure or claim becom
 discrepancy that the clean package does not have (or the audit cannot run).
 
 Mistakes change the value and its printed token together, as a misreading would.
+
+There is no timing here and nothing to take turns: the mistakes are drawn from the
+seed, so a rerun with the same seed and code gives the same table.
 """
 
 from __future__ import annotations
@@ -23,11 +27,14 @@ import random
 import shutil
 import sys
 import tempfile
+import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 os.environ.setdefault("COPROD_DATA_CACHE", "off")
+
+from timing import header, load
 
 from coprod_data.auditing import audit_rows
 from coprod_data.errors import CoprodDataError
@@ -226,11 +233,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--per-kind", type=int, default=15)
+    parser.add_argument("--per-kind", type=int, default=8)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", type=Path, help="also write every result here")
     args = parser.parse_args()
+    started = time.perf_counter()
     rng = random.Random(args.seed)
     pkg = read_package()
     tables = {n: read(pkg.resource(n).file) for n in FACTS}
@@ -249,7 +257,7 @@ def main() -> None:
         results = list(pool.map(run_one, jobs))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
-    print(f"# Mutation benchmark: {len(results)} single mistakes, seed {args.seed}")
+    print(header(f"Mutation benchmark: {len(results)} single mistakes, seed {args.seed}"))
     print(f"{'kind':<14} {'n':>3} {'validate':>9} {'audit':>7} {'either':>7}")
     for kind in KINDS:
         part = [r for r in results if r["kind"] == kind]
@@ -270,6 +278,7 @@ def main() -> None:
     for r in results:
         if not r["validate"] and r["audit"] == "missed":
             print(f"  [{r['kind']}] {r['resource']}: {r['mutation']}")
+    print(f"\n{time.perf_counter() - started:.0f} s with {args.jobs} jobs; {load()} at the end")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ import io
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -19,11 +21,21 @@ REPO = Path(__file__).resolve().parent.parent
 
 # Hypothesis profiles: a fast default for every run, a thorough one for scheduled or
 # manual runs: COPROD_HYPOTHESIS_PROFILE=thorough python -m pytest tests/property
+# Both print the blob that reproduces a failure (@reproduce_failure), whatever the order
+# or seed the run had (pytest-randomly shuffles the tests; its seed is in the header).
 settings.register_profile(
-    "default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "default",
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
 )
 settings.register_profile(
-    "thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "thorough",
+    max_examples=1000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
 )
 PROFILE = os.environ.get("COPROD_HYPOTHESIS_PROFILE", "default")
 settings.load_profile(PROFILE)
@@ -49,8 +61,9 @@ def pkg_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seeds() -> dict[str, str]:
-    """Seed texts by document id. Present in CI (shared/ beside the clone); skipped elsewhere."""
+def seeds() -> Mapping[str, str]:
+    """Seed texts by document id (read-only: one mapping serves every test). Present in CI
+    (shared/ beside the clone); skipped elsewhere."""
     files = {
         "attitude_survey": "000_be0f5f862c51d4da.txt",
         "telford_case_study": "002_7c8e5425560a3390.txt",
@@ -60,7 +73,7 @@ def seeds() -> dict[str, str]:
         if os.environ.get("CI"):
             pytest.fail(f"seed folder {SEEDS} missing in CI")
         pytest.skip(f"seed folder {SEEDS} not present beside this checkout")
-    return {doc: (SEEDS / name).read_text(encoding="utf-8") for doc, name in files.items()}
+    return MappingProxyType({doc: (SEEDS / name).read_text(encoding="utf-8") for doc, name in files.items()})
 
 
 def edit_cell(

@@ -74,8 +74,14 @@ HAND_CHECKED = {
 
 
 @pytest.fixture(scope="module")
-def result():
+def _audited():
     return audit()
+
+
+@pytest.fixture
+def result(_audited):
+    """The audit, built once per module; each test gets its own copy to change freely."""
+    return _audited.copy()
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,9 @@
-"""Fixtures for the property tests: DuckDB connections holding the SQL under test."""
+"""Fixtures for the property tests: DuckDB databases holding the SQL under test.
+
+Each fixture is a :class:`~tests.views.minidb.Fresh`: call it in the test body, once
+per example, to get the database as built (no rows, tables or views left by any other
+test or example).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,10 @@ import duckdb
 import pytest
 
 from coprod_data.paths import sql_dir
-from tests.views.minidb import mini_db
+from tests.views.minidb import Fresh, mini_db
 
 
-@pytest.fixture(scope="session")
-def macros() -> duckdb.DuckDBPyConnection:
-    """The rounding and table macros alone (010, 015), on an empty database."""
+def _macros() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     for name in ("010_rounding_macros.sql", "015_table_macros.sql"):
         con.execute((sql_dir() / name).read_text(encoding="utf-8"))
@@ -19,6 +22,12 @@ def macros() -> duckdb.DuckDBPyConnection:
 
 
 @pytest.fixture(scope="session")
-def views() -> duckdb.DuckDBPyConnection:
-    """Every table (empty) and every view; tests replace the rows they need."""
-    return mini_db()
+def macros() -> Fresh:
+    """The rounding and table macros alone (010, 015), on an empty database."""
+    return Fresh(_macros)
+
+
+@pytest.fixture(scope="session")
+def views() -> Fresh:
+    """Every table (empty) and every view; tests insert the rows they need."""
+    return Fresh(mini_db)

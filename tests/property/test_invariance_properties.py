@@ -47,37 +47,92 @@ def pre_post(con, rows) -> pd.DataFrame:
     return df.sort_values(["group_id", "item_id"]).reset_index(drop=True)
 
 
+untidy_responses = st.lists(
+    st.tuples(
+        st.sampled_from(["g1", "g2", None]),
+        st.sampled_from(["a", "b", None]),
+        st.sampled_from(["pre", "post", "later", None]),
+        st.sampled_from([True, False, None]),
+    ),
+    max_size=60,
+)
+
+
+def pre_post_by_hand(rows) -> list[tuple]:
+    """The macro's answer worked out in Python: per group, item and phase, respondents and
+    positives (a NULL answer counts as a respondent, not a positive) and the share rounded
+    half up; pre and post side by side. Other phases are ignored, and a row with no group
+    or item is never paired with the other phase."""
+    cells: dict[tuple, list[int]] = {}
+    for g, i, ph, pos in rows:
+        if ph in ("pre", "post"):
+            n_pos = cells.setdefault((g, i, ph), [0, 0])
+            n_pos[0] += 1
+            n_pos[1] += pos is True
+    out = []
+    for g, i in {(g, i) for g, i, _ in cells}:
+        pairs = [("pre", "post")] if g is not None and i is not None else [("pre",), ("post",)]
+        for phases in pairs:
+            found = {ph: cells.get((g, i, ph)) for ph in phases if (g, i, ph) in cells}
+            if not found:
+                continue
+            row = [g, i]
+            pct = {}
+            for ph in ("pre", "post"):
+                n, k = found.get(ph, (None, None))
+                pct[ph] = (200 * k + n) // (2 * n) if n else None
+                row += [n, k, pct[ph]]
+            both = pct["pre"] is not None and pct["post"] is not None
+            out.append((*row, pct["post"] - pct["pre"] if both else None))
+    return sorted(out, key=repr)
+
+
+@given(rows=untidy_responses)
+@example(rows=[(None, "a", "pre", True), (None, "a", "post", False)])  # no group: two rows, unpaired
+@example(rows=[("g1", "a", "later", True)])  # no pre or post: no row
+def test_pre_post_of_responses_equals_a_python_count(macros, rows):
+    con = macros()  # the database as built: nothing left by other tests
+    con.execute("CREATE TEMP TABLE r (group_id VARCHAR, item_id VARCHAR, phase VARCHAR, is_positive BOOLEAN)")
+    if rows:
+        con.executemany("INSERT INTO r VALUES (?, ?, ?, ?)", rows)
+    got = con.execute("SELECT * FROM pre_post_of_responses('r')").fetchall()
+    assert sorted(got, key=repr) == pre_post_by_hand(rows)
+
+
 @given(rows=responses, seed=st.randoms())
 def test_pre_post_is_the_same_for_shuffled_rows(macros, rows, seed):
+    con = macros()  # the database as built: nothing left by other tests
     shuffled = list(rows)
     seed.shuffle(shuffled)
-    pd.testing.assert_frame_equal(pre_post(macros, rows), pre_post(macros, shuffled))
+    pd.testing.assert_frame_equal(pre_post(con, rows), pre_post(con, shuffled))
 
 
 @given(rows=responses)
 def test_pre_post_is_the_same_under_renamed_ids(macros, rows):
+    con = macros()  # the database as built: nothing left by other tests
     rename = {"a": "zeta", "b": "alpha", "c": "c2", "d": "b"}  # a bijection, even onto a used name
     back = {v: k for k, v in rename.items()}
     renamed = [(g, rename[i], ph, pos) for g, i, ph, pos in rows]
-    got = pre_post(macros, renamed)
+    got = pre_post(con, renamed)
     got["item_id"] = got["item_id"].map(back)
     got = got.sort_values(["group_id", "item_id"]).reset_index(drop=True)
-    pd.testing.assert_frame_equal(pre_post(macros, rows), got)
+    pd.testing.assert_frame_equal(pre_post(con, rows), got)
 
 
 @given(rows=responses, data=st.data())
 def test_splitting_a_group_and_merging_it_back_changes_nothing(macros, rows, data):
+    con = macros()  # the database as built: nothing left by other tests
     halves = data.draw(st.lists(st.booleans(), min_size=len(rows), max_size=len(rows)))
     split = [
         (g + ("_x" if h and g == "g1" else ""), i, ph, pos)
         for (g, i, ph, pos), h in zip(rows, halves, strict=True)
     ]
-    parts = pre_post(macros, split)
+    parts = pre_post(con, split)
     parts["group_id"] = parts["group_id"].str.replace("_x", "", regex=False)
     merged = parts.groupby(["group_id", "item_id"], as_index=False)[
         ["pre_n", "pre_positive", "post_n", "post_positive"]
     ].sum(min_count=1)
-    whole = pre_post(macros, rows)
+    whole = pre_post(con, rows)
     cols = ["group_id", "item_id", "pre_n", "pre_positive", "post_n", "post_positive"]
     pd.testing.assert_frame_equal(
         whole[cols].astype("float64", errors="ignore"),
@@ -88,31 +143,34 @@ def test_splitting_a_group_and_merging_it_back_changes_nothing(macros, rows, dat
 
 @given(rows=responses)
 def test_changes_are_antisymmetric_under_swapped_phases(macros, rows):
+    con = macros()  # the database as built: nothing left by other tests
     swapped = [(g, i, "post" if ph == "pre" else "pre", pos) for g, i, ph, pos in rows]
-    a, b = pre_post(macros, rows), pre_post(macros, swapped)
+    a, b = pre_post(con, rows), pre_post(con, swapped)
     both = a["change"].notna()
     assert (a.loc[both, "change"].to_numpy() == -b.loc[both, "change"].to_numpy()).all()
 
 
 @given(values=st.lists(st.integers(min_value=0, max_value=100), min_size=1, max_size=12))
 def test_ranked_figures_equals_a_python_sort(views, values):
-    views.execute("DELETE FROM impact_ratings")
+    con = views()  # the database as built: nothing left by other tests
     for i, v in enumerate(values):
-        views.execute(
+        con.execute(
             "INSERT INTO impact_ratings VALUES (?, 'attitude_survey', '4.2', NULL, 'chart', 'c', 'vcs', "
             "'pre', ?, ?, ?, ?, ?, NULL)",
             [f"f{i}", f"i{i}", "x", i + 1, v, f"{v}%"],
         )
-    got = dict(views.execute("SELECT figure_id, value_rank FROM ranked_figures").fetchall())
+    got = dict(con.execute("SELECT figure_id, value_rank FROM ranked_figures").fetchall())
     distinct = sorted(set(values), reverse=True)
     assert got == {f"f{i}": distinct.index(v) + 1 for i, v in enumerate(values)}
 
 
 @given(values=st.lists(st.integers(min_value=0, max_value=100), min_size=1, max_size=8), seed=st.randoms())
 def test_share_list_check_does_not_depend_on_row_order(views, values, seed):
+    con = views()  # the database as built: nothing left by other tests
+
     def status(order):
-        set_share_list(views, values, order)
-        return views.execute(
+        set_share_list(con, values, order)
+        return con.execute(
             "SELECT status, recomputed_value, base_lo, pass_chance FROM audit_checks WHERE check_id = 'l'"
         ).fetchall()
 
@@ -153,17 +211,19 @@ def test_whole_audit_is_the_same_for_shuffled_csv_rows(tmp_path_factory, seed):
     seed=st.randoms(),
 )
 def test_pre_post_changes_view_is_order_free_and_antisymmetric(views, values, seed):
+    con = views()  # the database as built: nothing left by other tests
+
     def changes(rows, swap=False):
-        views.execute("DELETE FROM impact_ratings")
+        con.execute("DELETE FROM impact_ratings")
         for i, phase, v in rows:
             if swap:
                 phase = "post" if phase == "pre" else "pre"
-            views.execute(
+            con.execute(
                 "INSERT INTO impact_ratings VALUES (?, 'attitude_survey', '4.2', NULL, 'chart', 'c', "
                 "'vcs', ?, ?, 'x', ?, ?, ?, NULL)",
                 [f"f{i}-{phase}", phase, f"i{i}", i + 1, v, f"{v}%"],
             )
-        return dict(views.execute("SELECT item_id, change FROM pre_post_changes").fetchall())
+        return dict(con.execute("SELECT item_id, change FROM pre_post_changes").fetchall())
 
     rows = [(i, ph, v) for i, (pre, post) in enumerate(values) for ph, v in (("pre", pre), ("post", post))]
     base = changes(rows)

@@ -45,12 +45,13 @@ def brute_covers(p: int, k: int, n: int, rule: str) -> bool:
 @example(counts=[1, 7])  # 12.5%: half up 13, half even 12
 @example(counts=[3, 5])  # 37.5%: both rules give 38
 def test_sql_shares_equal_python_shares(macros, counts):
-    macros.execute(
+    con = macros()  # the database as built: nothing left by other tests
+    con.execute(
         "CREATE OR REPLACE TEMP TABLE c AS SELECT 'l' AS list_id, i AS item_id, n FROM "
         "(SELECT unnest(range(?)) AS i, unnest(?::BIGINT[]) AS n)",
         [len(counts), counts],
     )
-    rows = macros.execute(
+    rows = con.execute(
         "SELECT item_id, pct_half_up, pct_half_even FROM shares_of_counts('c') ORDER BY item_id"
     ).fetchall()
     total = sum(counts)
@@ -70,10 +71,11 @@ def test_rounded_closed_shares_sum_within_the_slack(counts, rule):
 
 @given(counts=count_lists, rule=concrete_rules)
 def test_share_list_check_accepts_every_closed_set_from_counts(views, counts, rule):
+    con = views()  # the database as built: nothing left by other tests
     total = sum(counts)
     shares = [round_pct(n, total, rule) for n in counts]
-    set_share_list(views, shares)
-    status = views.execute("SELECT status FROM audit_checks WHERE check_id = 'l'").fetchone()[0]
+    set_share_list(con, shares)
+    status = con.execute("SELECT status FROM audit_checks WHERE check_id = 'l'").fetchone()[0]
     assert status in ("reproduced", "within_rounding")  # sound: true counts always pass
 
 
@@ -95,12 +97,11 @@ def test_round_pct_matches_exact_rational_rounding(k, n):
 # ---- granularity (GRIM) ------------------------------------------------------------------
 @given(n=sample_sizes, data=st.data(), rule=concrete_rules)
 def test_grim_accepts_every_share_of_a_true_count(macros, n, data, rule):
+    con = macros()  # the database as built: nothing left by other tests
     k = data.draw(st.integers(min_value=0, max_value=n))
     p = round_pct(k, n, rule)
     assert k in grim(p, n, rule) and k in grim(p, n, "either")
-    lo, hi = macros.execute(
-        "SELECT pct_k_lo(?, ?, ?), pct_k_hi(?, ?, ?)", [p, n, rule, p, n, rule]
-    ).fetchone()
+    lo, hi = con.execute("SELECT pct_k_lo(?, ?, ?), pct_k_hi(?, ?, ?)", [p, n, rule, p, n, rule]).fetchone()
     assert lo <= k <= hi
 
 
@@ -108,11 +109,10 @@ def test_grim_accepts_every_share_of_a_true_count(macros, n, data, rule):
 @example(p=37, n=8, rule="either")
 @example(p=13, n=8, rule="half_even")
 def test_grim_agrees_with_brute_force_in_python_and_sql(macros, p, n, rule):
+    con = macros()  # the database as built: nothing left by other tests
     brute = [k for k in range(n + 1) if brute_covers(p, k, n, rule)]
     assert grim(p, n, rule) == brute
-    lo, hi = macros.execute(
-        "SELECT pct_k_lo(?, ?, ?), pct_k_hi(?, ?, ?)", [p, n, rule, p, n, rule]
-    ).fetchone()
+    lo, hi = con.execute("SELECT pct_k_lo(?, ?, ?), pct_k_hi(?, ?, ?)", [p, n, rule, p, n, rule]).fetchone()
     assert list(range(lo, hi + 1)) == brute
     assert all(covers(p, k, n, rule) == (k in brute) for k in range(n + 1))
 
@@ -159,20 +159,21 @@ def test_reconstruction_is_complete_against_brute_force(shares, rule):
     is_open=st.booleans(),
 )
 def test_sql_reconstruction_matches_python(macros, lists, is_open):
+    con = macros()  # the database as built: nothing left by other tests
     rows = [(f"l{j}", i, p, is_open) for j, shares in enumerate(lists) for i, p in enumerate(shares, start=1)]
-    macros.execute(
+    con.execute(
         "CREATE OR REPLACE TEMP TABLE s (list_id VARCHAR, position BIGINT, share_pct BIGINT, "
         "is_open_list BOOLEAN)"
     )
-    macros.executemany("INSERT INTO s VALUES (?, ?, ?, ?)", rows)
+    con.executemany("INSERT INTO s VALUES (?, ?, ?, ?)", rows)
     got = dict(
         ((lid, rule), n)
-        for lid, rule, n in macros.execute(
+        for lid, rule, n in con.execute(
             "SELECT list_id, rounding, smallest_total FROM reconstruct_shares('s', 300)"
         ).fetchall()
     )
     counts = {}
-    for lid, rule, pos, c in macros.execute(
+    for lid, rule, pos, c in con.execute(
         "SELECT list_id, rounding, position, count FROM reconstruct_share_counts('s', 300)"
     ).fetchall():
         counts.setdefault((lid, rule), {})[pos] = c
@@ -201,13 +202,14 @@ regions = st.lists(
 
 @given(units=regions, rule=concrete_rules)
 def test_solver_reproduces_made_up_regional_rates(macros, units, rule):
-    macros.execute("CREATE OR REPLACE TEMP TABLE u (unit_id VARCHAR, published_pct BIGINT, n_max BIGINT)")
+    con = macros()  # the database as built: nothing left by other tests
+    con.execute("CREATE OR REPLACE TEMP TABLE u (unit_id VARCHAR, published_pct BIGINT, n_max BIGINT)")
     for i, (n_max, eligible, returns) in enumerate(units):
         p = round_pct(returns, eligible, rule)
         assert (returns, eligible) in rate_solutions(p, n_max, rule)
-        macros.execute("INSERT INTO u VALUES (?, ?, ?)", [f"u{i}", p, n_max])
+        con.execute("INSERT INTO u VALUES (?, ?, ?)", [f"u{i}", p, n_max])
     sql = set(
-        macros.execute(
+        con.execute(
             "SELECT unit_id, returns, eligible FROM rate_solutions('u') WHERE rounding = ?", [rule]
         ).fetchall()
     )
@@ -227,16 +229,17 @@ small_units = st.lists(
 
 @given(units=small_units, rule=rules)
 def test_joint_solver_agrees_with_brute_force(macros, units, rule):
+    con = macros()  # the database as built: nothing left by other tests
     per_unit = [
         [(r, e) for e in range(1, n + 1) for r in range(e + 1) if brute_covers(p, r, e, rule)]
         for p, n in units
     ]
     brute = {(sum(r for r, _ in combo), sum(e for _, e in combo)) for combo in itertools.product(*per_unit)}
     assert rate_joint(units, rule) == brute
-    macros.execute("CREATE OR REPLACE TEMP TABLE u (unit_id VARCHAR, published_pct BIGINT, n_max BIGINT)")
-    macros.executemany("INSERT INTO u VALUES (?, ?, ?)", [(f"u{i}", p, n) for i, (p, n) in enumerate(units)])
+    con.execute("CREATE OR REPLACE TEMP TABLE u (unit_id VARCHAR, published_pct BIGINT, n_max BIGINT)")
+    con.executemany("INSERT INTO u VALUES (?, ?, ?)", [(f"u{i}", p, n) for i, (p, n) in enumerate(units)])
     sql = set(
-        macros.execute(
+        con.execute(
             "SELECT total_returns, total_eligible FROM rate_joint('u') WHERE rounding = ?", [rule]
         ).fetchall()
     )
@@ -244,8 +247,9 @@ def test_joint_solver_agrees_with_brute_force(macros, units, rule):
 
 
 def test_k_bounds_matches_the_macro_on_a_grid(macros):
+    con = macros()  # the database as built: nothing left by other tests
     grid = [(p, n, r) for p in range(0, 101, 7) for n in (1, 2, 3, 7, 8, 76, 154) for r in RULES]
-    sql = macros.execute(
+    sql = con.execute(
         "SELECT pct_k_lo(p, n, r), pct_k_hi(p, n, r) FROM (SELECT unnest(?) AS p, unnest(?) AS n, "
         "unnest(?) AS r)",
         [[g[0] for g in grid], [g[1] for g in grid], [g[2] for g in grid]],

@@ -6,6 +6,7 @@ expected answer can be worked out by hand, independent of the package data.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import duckdb
@@ -43,11 +44,64 @@ def mini_db(**tables: list[dict[str, Any]]) -> duckdb.DuckDBPyConnection:
             con.executemany(
                 f"INSERT INTO {quote_ident(res.name)} VALUES ({marks})", [_row(res, r) for r in rows]
             )
-    con.execute("CREATE TABLE package_info AS SELECT 'mini' AS name, '0' AS version, '' AS created")
+    _package_info(con)
     con.execute(generated_views_sql(pkg))
     for view in view_files():
         con.execute(view.read_text(encoding="utf-8"))
     return con
+
+
+def _package_info(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        "CREATE OR REPLACE TABLE package_info AS SELECT 'mini' AS name, '0' AS version, '' AS created"
+    )
+
+
+def _relations(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str, str, str], tuple[int, str]]:
+    """Every table and view a user made, (kind, database, schema, name) -> (oid, its SQL)."""
+    rows = con.execute(
+        "SELECT 'TABLE', database_name, schema_name, table_name, table_oid, sql FROM duckdb_tables() "
+        "WHERE NOT internal UNION ALL "
+        "SELECT 'VIEW', database_name, schema_name, view_name, view_oid, sql FROM duckdb_views() "
+        "WHERE NOT internal"
+    ).fetchall()
+    return {tuple(r[:4]): (r[4], r[5]) for r in rows}
+
+
+def _name(database: str, schema: str, name: str) -> str:
+    return ".".join(quote_ident(part) for part in (database, schema, name))
+
+
+class Fresh:
+    """A database built once, handed out in the state it was built in.
+
+    Building is slow (about a second for the views), and a Hypothesis test runs many
+    examples, so one database serves a whole session; but every call returns it as
+    built: every table or view made or replaced since is dropped, every one dropped or
+    replaced is made again from its original SQL, every table the build made is
+    emptied and ``package_info`` refilled. A test therefore never reads rows, tables or
+    views that another test, or another example of the same test, left behind.
+    """
+
+    def __init__(self, build: Callable[[], duckdb.DuckDBPyConnection]) -> None:
+        self._con = build()
+        self._built = _relations(self._con)
+
+    def __call__(self) -> duckdb.DuckDBPyConnection:
+        con = self._con
+        now = _relations(con)
+        stale = [k for k, (_, sql) in now.items() if self._built.get(k, (0, None))[1] != sql]
+        for kind, *where in sorted(stale, key=lambda k: k[0] != "VIEW"):  # views before tables
+            con.execute(f"DROP {kind} IF EXISTS {_name(*where)}")
+        for key, (_, sql) in sorted(self._built.items(), key=lambda kv: (kv[0][0] != "TABLE", kv[1][0])):
+            if key not in now or key in stale:
+                con.execute(sql)  # tables first, then views in the order they were made
+        empty = [f"DELETE FROM {_name(*k[1:])};" for k in self._built if k[0] == "TABLE"]
+        if empty:
+            con.execute(" ".join(empty))  # one round trip
+        if any(k[3] == "package_info" for k in self._built):
+            _package_info(con)
+        return con
 
 
 def las(region_counts: dict[str, int]) -> dict[str, list[dict[str, Any]]]:

@@ -7,9 +7,13 @@
 -- shares_of_counts(t): t(list_id, item_id, n) with whole counts n. Each item's exact
 -- share of its list and the share rounded to a whole percent half up and half even,
 -- in integer arithmetic (quotient and remainder of 100 n / total).
+-- t is read into a materialized CTE first: a window straight over t, when t is a view
+-- that counts raw rows, made DuckDB take about twice as long as the counting alone.
 CREATE OR REPLACE MACRO shares_of_counts(t) AS TABLE
-WITH _c AS (
-    SELECT list_id, item_id, n, sum(n) OVER (PARTITION BY list_id) AS total FROM query_table(t)
+WITH _in AS MATERIALIZED (
+    SELECT list_id, item_id, n FROM query_table(t)
+), _c AS (
+    SELECT list_id, item_id, n, sum(n) OVER (PARTITION BY list_id) AS total FROM _in
 ), _q AS (
     SELECT *, (100 * n) // total AS q, (100 * n) % total AS rem FROM _c WHERE total > 0
 )
@@ -81,12 +85,20 @@ WHERE e.e <= u.n_max AND r.r <= e.e AND pct_covers(u.published_pct, r.r, e.e, ru
 -- programme over the units (a recursive CTE whose states are the reachable totals
 -- (R, E)): every reachable pair of total returns and total eligible, per rule.
 -- Cost: O(units x states x solutions per unit); states <= (sum n_max + 1)^2.
+-- The units and their solutions are materialized CTEs, read once (as rate_solutions
+-- joined back by unit_id they were recomputed; about a quarter slower on 9 to 20
+-- units). A step's solutions are those of every unit with its unit_id, so a unit_id
+-- given twice pools its rows' solutions, and a NULL unit_id has none.
 CREATE OR REPLACE MACRO rate_joint(t) AS TABLE
-WITH RECURSIVE _units AS (
-    SELECT unit_id, row_number() OVER (ORDER BY unit_id) AS step FROM query_table(t)
-), _sol AS (
-    SELECT DISTINCT u.step, s.rounding, s.returns, s.eligible
-    FROM rate_solutions(t) s JOIN _units u USING (unit_id)
+WITH RECURSIVE _units AS MATERIALIZED (
+    SELECT unit_id, published_pct, n_max, row_number() OVER (ORDER BY unit_id) AS step FROM query_table(t)
+), _sol AS MATERIALIZED (
+    SELECT DISTINCT s.step, ru.rounding, r.r AS returns, e.e AS eligible
+    FROM _units u JOIN _units s ON s.unit_id = u.unit_id
+    CROSS JOIN rounding_rules ru
+    CROSS JOIN range(1, (SELECT max(n_max) + 1 FROM _units)) AS e(e)
+    CROSS JOIN range(0, (SELECT max(n_max) + 1 FROM _units)) AS r(r)
+    WHERE e.e <= u.n_max AND r.r <= e.e AND pct_covers(u.published_pct, r.r, e.e, ru.rounding)
 ), _dp(step, rounding, r_sum, e_sum) AS (
     SELECT 0, rounding, 0, 0 FROM rounding_rules
     UNION
@@ -98,18 +110,29 @@ FROM _dp WHERE step = (SELECT count(*) FROM _units);
 
 -- pre_post_of_responses(t): t(group_id, item_id, phase, is_positive), one row per
 -- respondent, item and phase. Per group, item and phase: respondents, positives and
--- the share rounded half up; then the change from pre to post in points.
+-- the share rounded half up; then the change from pre to post in points (NULL where a
+-- phase has no rows). Phases other than 'pre' and 'post' are ignored; a row whose
+-- group or item is NULL is never paired with another phase.
+-- One pass over t: the only work on its rows is the grouping; the phases are put side
+-- by side on the grouped rows with FILTER clauses (a WHERE on the phase there, or a
+-- join of two filtered copies, would be pushed down to the scan and filter every row).
 CREATE OR REPLACE MACRO pre_post_of_responses(t) AS TABLE
 WITH _agg AS (
     SELECT group_id, item_id, phase, count(*) AS n, count(*) FILTER (WHERE is_positive) AS positive
     FROM query_table(t) GROUP BY ALL
+), _wide AS (
+    SELECT group_id, item_id,
+           max(n) FILTER (WHERE phase = 'pre') AS pre_n,
+           max(positive) FILTER (WHERE phase = 'pre') AS pre_positive,
+           max(n) FILTER (WHERE phase = 'post') AS post_n,
+           max(positive) FILTER (WHERE phase = 'post') AS post_positive
+    FROM _agg
+    GROUP BY group_id, item_id, CASE WHEN group_id IS NULL OR item_id IS NULL THEN phase END
 ), _pct AS (
-    SELECT *, (200 * positive + n) // (2 * n) AS pct FROM _agg
+    SELECT *, (200 * pre_positive + pre_n) // (2 * pre_n) AS pre_pct,
+           (200 * post_positive + post_n) // (2 * post_n) AS post_pct
+    FROM _wide WHERE pre_n IS NOT NULL OR post_n IS NOT NULL
 )
-SELECT coalesce(pre.group_id, post.group_id) AS group_id, coalesce(pre.item_id, post.item_id) AS item_id,
-       pre.n AS pre_n, pre.positive AS pre_positive, pre.pct AS pre_pct,
-       post.n AS post_n, post.positive AS post_positive, post.pct AS post_pct,
-       post.pct - pre.pct AS change
-FROM (SELECT * FROM _pct WHERE phase = 'pre') pre
-FULL JOIN (SELECT * FROM _pct WHERE phase = 'post') post
-  ON pre.group_id = post.group_id AND pre.item_id = post.item_id;
+SELECT group_id, item_id, pre_n, pre_positive, pre_pct, post_n, post_positive, post_pct,
+       post_pct - pre_pct AS change
+FROM _pct;
