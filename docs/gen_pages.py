@@ -665,12 +665,15 @@ def figure_section(ref: str, source: str) -> list[str]:
     return lines
 
 
+# the site search ranks these pages first: a search for an id lands on its own section
+SEARCH_FIRST = "---\nsearch:\n  boost: 4\n---\n"
 figure_pages = [*FACTS, "claims"]
 for source in figure_pages:
     ids = list(frames[source]["claim_id" if source == "claims" else "figure_id"])
     res = RESOURCES[source]
     counts_ = fa.loc[ids, "status"].value_counts()
     lines = [
+        SEARCH_FIRST,
         f"# {res.title}: every {'claim' if source == 'claims' else 'figure'}",
         "",
         f"One section per {'claim' if source == 'claims' else 'figure'} of [{source}](../dictionary/{source}.md): "
@@ -777,6 +780,7 @@ for kind in CHECK_KINDS:
     obj = SQL_DOCS.get(f"check_result_{kind}")
     counts_ = ac.loc[ids, "status"].value_counts()
     lines = [
+        SEARCH_FIRST,
         f"# Checks of kind `{kind}`",
         "",
         (md(re.sub(rf"^kind {kind}:\s*", "", obj.summary)) if obj else ""),
