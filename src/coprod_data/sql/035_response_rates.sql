@@ -16,6 +16,15 @@ FROM check_inputs r
 JOIN check_inputs b ON b.check_id = r.check_id AND b.series = r.series AND b.term = 'base'
 WHERE r.kind = 'response_rates' AND r.term = 'rate';
 
+-- response_rate_solutions (table): for each published rate, every whole-number pair
+-- (returns, eligible) whose ratio prints it.
+--   set_key      : the set of rates solved together (identical sets are solved once)
+--   series       : the rate's series (for the regional table, the region_id)
+--   published_pct: the published rate, a whole percentage
+--   n_max        : the most units the rate can be a share of
+--   step         : the rate's position in the set
+--   eligible     : a number of eligible units e, 1 <= e <= n_max
+--   returns      : a number of returns r, 0 <= r <= e, with r/e printing the rate
 CREATE OR REPLACE TABLE response_rate_solutions AS
 WITH sets AS (
     SELECT check_id, string_agg(series || ':' || published_pct || '/' || n_max, ',' ORDER BY series) AS set_key
