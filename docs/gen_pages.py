@@ -91,6 +91,14 @@ def row_link(figure_id: str, prefix: str = "") -> str:
     return figure_link(figure_id, prefix)
 
 
+CHECK_KIND = dict(zip(checks_df["check_id"], checks_df["kind"], strict=True))
+
+
+def check_link(check_id: str, prefix: str = "../") -> str:
+    """A link to the check's own section on the page of its kind."""
+    return f"[{check_id}]({prefix}checks/{CHECK_KIND[check_id]}.md#{check_id})"
+
+
 def links(ids: object) -> Html:
     if ids is None or (not isinstance(ids, str) and pd.isna(ids)):
         return Html("")
@@ -463,10 +471,12 @@ lines = [
     "",
     "The inconsistencies: each failed check once, with the figures and claims it touches.",
     "",
-    table(
+    datatable(
         pd.DataFrame(
             {
-                "check": [code(c) for c in checks_df[checks_df.status == "discrepancy"].check_id],
+                "check": [
+                    Html(check_link(c, "")) for c in checks_df[checks_df.status == "discrepancy"].check_id
+                ],
                 "document": checks_df[checks_df.status == "discrepancy"].document_id,
                 "what it tests": checks_df[checks_df.status == "discrepancy"].statement,
                 "detail": checks_df[checks_df.status == "discrepancy"].detail,
@@ -484,10 +494,12 @@ lines = [
     "",
     "## Checks that hold only under an assumption",
     "",
-    table(
+    datatable(
         pd.DataFrame(
             {
-                "check": [code(c) for c in checks_df[checks_df.status == "conditional"].check_id],
+                "check": [
+                    Html(check_link(c, "")) for c in checks_df[checks_df.status == "conditional"].check_id
+                ],
                 "what it tests": checks_df[checks_df.status == "conditional"].statement,
                 "condition": checks_df[checks_df.status == "conditional"].reading,
                 "strength": checks_df[checks_df.status == "conditional"].strength.fillna(""),
@@ -502,7 +514,7 @@ lines = [
 ]
 disc = audit_df[audit_df.status == "discrepancy"]
 lines.append(
-    table(
+    datatable(
         pd.DataFrame(
             {
                 "figure": [anchor(f"d-{f}", f) for f in disc.figure_id],
@@ -569,10 +581,6 @@ QUESTIONS = dict(zip(frames["questions"]["question_id"], frames["questions"]["la
 CHECK_KINDS = sorted(ac["kind"].unique())
 
 
-def check_link(check_id: str, prefix: str = "../") -> str:
-    return f"[{check_id}]({prefix}checks/{ac.loc[check_id, 'kind']}.md#{check_id})"
-
-
 def sql_file(name: str) -> str:
     obj = SQL_DOCS.get(name)
     return f" (`{obj.file}`)" if obj else ""
@@ -609,6 +617,13 @@ def where_read(row) -> list[str]:
     return out
 
 
+def number(x: object) -> str:
+    """A number without a trailing '.0' (57, not 57.0); empty when missing."""
+    if x is None or pd.isna(x):
+        return "(none)"
+    return f"{float(x):g}" if isinstance(x, float | int) else md(x)
+
+
 def figure_section(ref: str, source: str) -> list[str]:
     a = fa.loc[ref]
     kind = a["kind"]
@@ -623,7 +638,7 @@ def figure_section(ref: str, source: str) -> list[str]:
     if facts_row is None:
         read_row = pd.Series({**read_row.to_dict(), "document_id": a["document_id"], "section": a["section"]})
     items = [
-        f"**value:** {md(a['published_value'])}{unit}",
+        f"**value:** {number(a['published_value'])}{unit}",
         f"**printed:** {verbatim(a['printed'])}"
         if not pd.isna(a["printed"])
         else "**printed:** (not printed)",
