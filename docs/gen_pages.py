@@ -229,14 +229,18 @@ write(
 def verbatim(value: object) -> Html:
     """``value`` in code, exactly as written: no character is read as Markdown or HTML."""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if text == "":
+        return Html('<code>""</code> (an empty cell)')
     return Html(
         "<code>" + "".join(c if c.isalnum() or c == " " else f"&#{ord(c)};" for c in text) + "</code>"
     )
 
 
-def constraints(f) -> str:
+def constraints(f, has_categories: bool = False) -> str:
     parts = []
     for key, val in f.constraints.items():
+        if key == "enum" and has_categories:
+            continue  # the categories list the same values, with their labels
         if key == "enum":
             parts.append("one of " + ", ".join(verbatim(v) for v in val))
         elif val is True:
@@ -318,18 +322,15 @@ index = [
     "",
 ]
 meta = []
-if PKG_DIALECT:
+if isinstance(PKG_DIALECT, dict):
     meta.append(
         "**CSV dialect (every resource unless it says otherwise):** "
-        + ", ".join(f"{k} {verbatim(v)}" for k, v in PKG_DIALECT.items())
+        + "; ".join(f"{k} {verbatim(v)}" for k, v in PKG_DIALECT.items())
     )
 if PKG_MISSING is not None:
     meta.append(
         "**Missing values:** "
         + (", ".join(verbatim(v if isinstance(v, str) else v.get("value")) for v in PKG_MISSING) or "none")
-        + " (an empty cell is "
-        + ("a missing value" if "" in PKG_MISSING else "an empty string")
-        + ")"
     )
 if pkg.raw.get("licenses"):
     meta.append("**Licence:** " + licence_text(pkg.raw["licenses"]))
@@ -366,7 +367,7 @@ for res in pkg.resources:
         lines += [f"**Foreign keys:** {refs}", ""]
     dialect = raw.get("dialect") or PKG_DIALECT
     if isinstance(dialect, dict):
-        lines += ["**CSV dialect:** " + ", ".join(f"{k} {verbatim(v)}" for k, v in dialect.items()), ""]
+        lines += ["**CSV dialect:** " + "; ".join(f"{k} {verbatim(v)}" for k, v in dialect.items()), ""]
     missing = raw.get("schema", {}).get("missingValues", PKG_MISSING)
     if missing is not None:
         shown = ", ".join(verbatim(v if isinstance(v, str) else v.get("value")) for v in missing) or "none"
@@ -399,7 +400,7 @@ for res in pkg.resources:
     ]
     for f in res.fields:
         rf = raw_fields.get(f.name, {})
-        extra = [constraints(f), categories(rf)]
+        extra = [constraints(f, bool(rf.get("categories"))), categories(rf)]
         if rf.get("missingValues") is not None:
             extra.append("missing values: " + (", ".join(verbatim(v) for v in rf["missingValues"]) or "none"))
         if rf.get("format") and rf.get("format") != "default":
