@@ -1,24 +1,12 @@
--- check_result_significance (table), kind significance: a claim that a rise from 'pre' to
--- 'post' (one pair per series) is statistically significant at level value (default 5%,
--- two-sided). Bases: 'pre_base' / 'post_base' members (printed counts), else any n in
--- [base_min, base_max]. Counts: every whole k with k/n printing the percentage (either).
---   unpaired (two independent samples): pooled two-proportion z,
---       z = (k2/n2 - k1/n1) / sqrt(p (1 - p) (1/n1 + 1/n2)),  p = (k1 + k2) / (n1 + n2)
---   paired (design repeated: largely the same people twice): m = min(n1, n2) people
---       answered both; k1', k2' their positives (k - (n - m) <= k' <= k); over every
---       pairing the margins allow, b people moved down and c = b + d up (d = k2' - k1'),
---       max(0, -d) <= b <= min(k1', m - k2'); McNemar's z = (c - b) / sqrt(b + c)
---       = d / sqrt(2b + d). The rise is significant when b < (d^2 / z^2 - d) / 2.
---   within_rounding: significant for every base, count and pairing allowed
---   conditional    : significant only for some (the reading says for which: the most
---                    people who may have moved the other way)
---   discrepancy    : significant for none
--- The critical z is the upper value/2 point of the normal distribution (macro
--- normal_upper, Abramowitz and Stegun 26.2.23, error < 0.00045). pass_chance: none.
+-- normal_upper(p): the upper-tail critical value z of the standard normal distribution for
+-- a tail probability p (a rational approximation, absolute error below 0.00045).
 CREATE OR REPLACE MACRO normal_upper(p) AS
     sqrt(-2 * ln(p)) - (2.515517 + 0.802853 * sqrt(-2 * ln(p)) + 0.010328 * (-2 * ln(p)))
     / (1 + 1.432788 * sqrt(-2 * ln(p)) + 0.189269 * (-2 * ln(p)) + 0.001308 * power(sqrt(-2 * ln(p)), 3));
 
+-- significance_grid (table): per significance check and series, every base (stated, or in
+-- the check's range) and every whole count that prints the pre and post percentages, with
+-- the critical value zc, the design and the unpaired z statistic (z_unpaired).
 CREATE OR REPLACE TABLE significance_grid AS
 WITH sg AS (SELECT *, normal_upper(coalesce(value, 0.05) / 2) AS zc FROM checks WHERE kind = 'significance'),
 pairs AS (
@@ -67,6 +55,23 @@ SELECT *, k2p - k1p AS d, greatest(0, k1p - k2p) AS b_min, least(k1p, m - k2p) A
             CAST(ceil(((k2p - k1p) * (k2p - k1p) / (zc * zc) - (k2p - k1p)) / 2.0) AS BIGINT) - 1) END AS b_star
 FROM splits;
 
+-- check_result_significance (table), kind significance: a claim that a rise from 'pre' to
+-- 'post' (one pair per series) is statistically significant at level value (default 5%,
+-- two-sided). Bases: 'pre_base' / 'post_base' members (printed counts), else any n in
+-- [base_min, base_max]. Counts: every whole k with k/n printing the percentage (either).
+--   unpaired (two independent samples): pooled two-proportion z,
+--       z = (k2/n2 - k1/n1) / sqrt(p (1 - p) (1/n1 + 1/n2)),  p = (k1 + k2) / (n1 + n2)
+--   paired (design repeated: largely the same people twice): m = min(n1, n2) people
+--       answered both; k1', k2' their positives (k - (n - m) <= k' <= k); over every
+--       pairing the margins allow, b people moved down and c = b + d up (d = k2' - k1'),
+--       max(0, -d) <= b <= min(k1', m - k2'); McNemar's z = (c - b) / sqrt(b + c)
+--       = d / sqrt(2b + d). The rise is significant when b < (d^2 / z^2 - d) / 2.
+--   within_rounding: significant for every base, count and pairing allowed
+--   conditional    : significant only for some (the reading says for which: the most
+--                    people who may have moved the other way)
+--   discrepancy    : significant for none
+-- The critical z is the upper value/2 point of the normal distribution (macro
+-- normal_upper, Abramowitz and Stegun 26.2.23, error < 0.00045). pass_chance: none.
 CREATE OR REPLACE TABLE check_result_significance AS
 WITH per_series AS (
     SELECT g.check_id, g.series, any_value(g.p1) AS p1, any_value(g.p2) AS p2, any_value(g.zc) AS zc,
