@@ -304,14 +304,14 @@ def test_every_figure_claim_and_check_has_an_anchor_found_by_site_search(site, s
 def test_row_tables_sort_and_filter_with_the_value_column_in_view(site, server, page_1280, package):
     page = page_1280.new_page()
     # every fact table (and the claims register) shows its value column without scrolling at 1280 px
+    raw = {r["name"]: r for r in package.raw["resources"]}
     for res in package.resources:
-        value = (package.raw["resources"][package.resources.index(res)].get("coprod:figure") or {}).get(
-            "value"
-        )
-        value = value if isinstance(value, str) else ("value" if res.kind == "fact" else None)
+        mapping = raw[res.name].get("coprod:figure")
         if res.name == "claims":
             value = "published"
-        if value is None:
+        elif mapping is not None:
+            value = mapping.get("value", "value")
+        else:
             continue
         page.goto(urljoin(server, f"rows/{res.name}/"))
         head = page.locator("div.datatable table thead th")
