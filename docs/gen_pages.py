@@ -48,6 +48,8 @@ def md(value: object) -> str:
         return str(value)
     if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
         return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 57, not 57.0
     text = str(value)
     return (
         text.replace("\\", "\\\\")
@@ -1072,8 +1074,8 @@ QUERIES = [
     (
         "Text against chart",
         "Figures the national survey prints twice with different values.",
-        "SELECT figure_id, published, recomputed FROM figure_audit "
-        "WHERE status = 'discrepancy' AND figure_id LIKE 'res-%-text-%' ORDER BY figure_id",
+        "SELECT check_id, recomputed AS printed_values, figure_ids FROM audit_checks "
+        "WHERE kind = 'same_figure' AND status = 'discrepancy' ORDER BY check_id",
     ),
     (
         "Largest rises in expected impact",
@@ -1142,7 +1144,7 @@ QUERIES = [
 lines = [
     "# SQL cookbook",
     "",
-    "Every table of the package and every view below live in one DuckDB database:",
+    "Every table of the package and every view live in one DuckDB database:",
     "",
     "```python",
     "import coprod_data.db",
@@ -1177,6 +1179,8 @@ lines = [
 ]
 for title, why, q in QUERIES:
     result = con.execute(q).df()
+    if result.empty:
+        raise SystemExit(f"cookbook query {title!r} returns no rows: choose one that shows something")
     pretty = re.sub(r" (FROM|WHERE|GROUP BY|ORDER BY|JOIN|LIMIT) ", r"\n\1 ", q)
     lines += [f"### {title}", "", why, "", "```sql", pretty, "```", "", table(result), ""]
 write("cookbook.md", "\n".join(lines))
