@@ -46,7 +46,11 @@ class Html(str):
 def md(value: object) -> str:
     if isinstance(value, Html):
         return str(value)
-    if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
+    if hasattr(value, "tolist") and not isinstance(value, str | float | int):
+        value = value.tolist()  # a DuckDB list column arrives as an array
+    if isinstance(value, list | tuple):
+        return ", ".join(md(v) for v in value)
+    if value is None or pd.isna(value):
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # 57, not 57.0
