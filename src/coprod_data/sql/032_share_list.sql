@@ -1,3 +1,15 @@
+-- share_list_input (table): the shares of every share_list check, one row per share, in the
+-- columns the macro reconstruct_shares reads (list_id, position, share_pct, is_open_list).
+CREATE OR REPLACE TABLE share_list_input AS
+SELECT check_id AS list_id, position, CAST(value AS BIGINT) AS share_pct, relation = 'open' AS is_open_list
+FROM check_inputs WHERE kind = 'share_list' AND term = 'share' AND value IS NOT NULL;
+
+-- share_list_totals (table): per share_list check, the smallest total number of answers
+-- whose whole counts reproduce every share (rule either), searched up to search_bound.
+CREATE OR REPLACE TABLE share_list_totals AS
+SELECT list_id AS check_id, smallest_total, search_bound
+FROM reconstruct_shares('share_list_input', 5000) WHERE rounding = 'either';
+
 -- check_result_share_list (table), kind share_list: the shares ('share') of one printed
 -- list of answers. n whole percentages are each within 0.5 of their exact value, so a
 -- closed list (relation closed) misses 100 by at most floor(n/2) points; an open list
@@ -8,14 +20,6 @@
 --                    to 5,000 with macro reconstruct_shares, rule either)
 -- pass_chance: with the other shares as printed, the chance that one share drawn at
 -- random in 0..100 still passes the sum test, averaged over the shares.
-CREATE OR REPLACE TABLE share_list_input AS
-SELECT check_id AS list_id, position, CAST(value AS BIGINT) AS share_pct, relation = 'open' AS is_open_list
-FROM check_inputs WHERE kind = 'share_list' AND term = 'share' AND value IS NOT NULL;
-
-CREATE OR REPLACE TABLE share_list_totals AS
-SELECT list_id AS check_id, smallest_total, search_bound
-FROM reconstruct_shares('share_list_input', 5000) WHERE rounding = 'either';
-
 CREATE OR REPLACE TABLE check_result_share_list AS
 WITH s AS (
     SELECT list_id AS check_id, count(*) AS n, sum(share_pct) AS total, bool_or(is_open_list) AS is_open,

@@ -1,21 +1,20 @@
--- check_result_response_rates (table), kind response_rates: response rates recomputed from
--- whole numbers of returns r and eligible units e. Each 'rate' (a regional rate) has a
--- 'base' of the same series: the most units it can be a share of (for example the
--- authorities of the region, a count_of the reference list). Its solutions are every
--- (r, e) with 1 <= e <= base and 0 <= r <= e whose r/e prints the rate (rule either).
--- One solution per rate, combined by a dynamic programme (a recursive CTE whose states
--- are the reachable totals (R, E)), must give every 'total' as R/E. A 'raw' rate with
--- its own base N (all units) must then be R'/N:
---   strict reading : R' = R, the raw rate counts the same returns
---   relaxed reading: R <= R' <= R + (N - E), returns from excluded units count in the
---                    raw rate only (the check's assumption)
--- Identical sets of rates are solved once. pass_chance: none.
+-- response_rate_units (table): per response_rates check, each published rate (series) with
+-- the most units it can be a share of (n_max, from its 'base' member).
 CREATE OR REPLACE TABLE response_rate_units AS
 SELECT r.check_id, r.series, CAST(r.value AS BIGINT) AS published_pct, CAST(b.value AS BIGINT) AS n_max
 FROM check_inputs r
 JOIN check_inputs b ON b.check_id = r.check_id AND b.series = r.series AND b.term = 'base'
 WHERE r.kind = 'response_rates' AND r.term = 'rate';
 
+-- response_rate_solutions (table): for each published rate, every whole-number pair
+-- (returns, eligible) whose ratio prints it.
+--   set_key      : the set of rates solved together (identical sets are solved once)
+--   series       : the rate's series (for the regional table, the region_id)
+--   published_pct: the published rate, a whole percentage
+--   n_max        : the most units the rate can be a share of
+--   step         : the rate's position in the set
+--   eligible     : a number of eligible units e, 1 <= e <= n_max
+--   returns      : a number of returns r, 0 <= r <= e, with r/e printing the rate
 CREATE OR REPLACE TABLE response_rate_solutions AS
 WITH sets AS (
     SELECT check_id, string_agg(series || ':' || published_pct || '/' || n_max, ',' ORDER BY series) AS set_key
@@ -29,6 +28,8 @@ SELECT u.*, e.e AS eligible, r.r AS returns
 FROM units u, LATERAL range(1, u.n_max + 1) AS e(e), LATERAL range(0, e.e + 1) AS r(r)
 WHERE pct_covers(u.published_pct, r.r, e.e, 'either');
 
+-- response_rate_joint (table): per response_rates check, every (total_returns,
+-- total_eligible) reachable with one solution per rate (the dynamic programme).
 CREATE OR REPLACE TABLE response_rate_joint AS
 WITH RECURSIVE sets AS (
     SELECT check_id, string_agg(series || ':' || published_pct || '/' || n_max, ',' ORDER BY series) AS set_key,
@@ -45,6 +46,18 @@ dp(set_key, step, r_sum, e_sum) AS (
 SELECT s.check_id, d.r_sum AS total_returns, d.e_sum AS total_eligible
 FROM dp d JOIN sets s ON s.set_key = d.set_key AND d.step = s.n_units;
 
+-- check_result_response_rates (table), kind response_rates: response rates recomputed from
+-- whole numbers of returns r and eligible units e. Each 'rate' (a regional rate) has a
+-- 'base' of the same series: the most units it can be a share of (for example the
+-- authorities of the region, a count_of the reference list). Its solutions are every
+-- (r, e) with 1 <= e <= base and 0 <= r <= e whose r/e prints the rate (rule either).
+-- One solution per rate, combined by a dynamic programme (a recursive CTE whose states
+-- are the reachable totals (R, E)), must give every 'total' as R/E. A 'raw' rate with
+-- its own base N (all units) must then be R'/N:
+--   strict reading : R' = R, the raw rate counts the same returns
+--   relaxed reading: R <= R' <= R + (N - E), returns from excluded units count in the
+--                    raw rate only (the check's assumption)
+-- Identical sets of rates are solved once. pass_chance: none.
 CREATE OR REPLACE TABLE check_result_response_rates AS
 WITH rr AS (SELECT * FROM checks WHERE kind = 'response_rates'),
 units AS (

@@ -3,6 +3,24 @@
 -- within 0.5 of its exact value, so the exact change lies strictly within one point
 -- of the printed change: its sign is certain only when the printed change is not 0.
 -- Ranks (1 = largest) are dense within a printed chart or table and phase.
+--   resource       : the fact resource the pair comes from
+--   document_id    : the report
+--   source_kind    : text, table or chart
+--   source_locator : the chart's or table's title, or the section
+--   group_id       : the respondent group
+--   item_id        : what is measured (an impact, a theme, ...)
+--   measure        : the measure of the resource
+--   pre_figure_id  : the figure printed before the workshops
+--   post_figure_id : the figure printed after
+--   pre_value      : the value before, as printed
+--   post_value     : the value after, as printed
+--   unit           : the unit of both values
+--   change         : post_value - pre_value, in points
+--   direction      : up, down or same
+--   is_sign_certain: whether the exact change has the printed change's sign
+--   change_rank    : rank of the change within the chart or table (1 = largest rise)
+--   pre_rank       : rank of the value before, within the chart or table
+--   post_rank      : rank of the value after
 CREATE OR REPLACE VIEW pre_post_changes AS
 WITH paired AS (
     SELECT pre.resource, pre.document_id, pre.source_kind, pre.source_locator, pre.group_id,
@@ -32,7 +50,10 @@ SELECT *,
 FROM paired;
 
 -- ranked_figures: every percentage ranked within its printed list or chart and phase
--- (dense rank, 1 = largest), with how many figures share its value there.
+-- (dense rank, 1 = largest), with how many figures share its value there. Columns as
+-- fact_figures, and:
+--   value_rank: rank of the value within its list or chart and phase (1 = largest)
+--   n_tied    : how many figures of that list share the value
 CREATE OR REPLACE VIEW ranked_figures AS
 SELECT *,
        dense_rank() OVER w AS value_rank,

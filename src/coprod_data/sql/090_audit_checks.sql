@@ -20,6 +20,31 @@
 -- A failed check singles out the members that assert what it tests (role asserts), a
 -- sole printed member, and any the kind names (a minority printing); other members are
 -- only involved.
+-- Columns of audit_checks:
+--   check_id        : the check's id (resource checks)
+--   kind            : what kind of relation it tests (same_figure, parts_sum, ...)
+--   document_id     : the report whose figures it tests
+--   section         : the report's section
+--   statement       : what the check tests, in words
+--   relation        : the relation tested, for kinds that have several (equals, up, ...)
+--   status          : its verdict (see above)
+--   reading         : for a conditional verdict, the reading under which it holds
+--   assumption      : for a conditional verdict, the check's declared assumption
+--   figure_ids      : the figures taking part, in member order
+--   claim_ids       : the claims taking part, in member order
+--   published_value : the printed value the check sets against its recomputation
+--   recomputed_value: the recomputed value (when one number)
+--   recomputed_lo   : the lowest value the printed figures allow
+--   recomputed_hi   : the highest value the printed figures allow
+--   base_lo         : the smallest base (count) that fits
+--   base_hi         : the largest base (count) that fits
+--   statistic       : a test statistic (significance checks)
+--   pass_chance     : the chance that random values at the printed precision pass
+--   strength        : none, weak, moderate or strong, from pass_chance
+--   recomputed      : the recomputation in words
+--   detail          : why, in words
+--   singled_out     : for a failed check, the members it blames
+--   tolerance       : the check's interpretive tolerance in points, if any
 CREATE OR REPLACE TABLE audit_checks AS
 WITH results AS (
     SELECT * FROM check_result_same_figure

@@ -1,3 +1,14 @@
+-- check_links (table): one row per figure or claim and check touching it (ref, check_id,
+-- role, the check's verdict, whether the check judges it or only reads it, whether a failed
+-- check singles it out); the step between audit_checks and figure_audit.
+CREATE OR REPLACE TABLE check_links AS
+SELECT i.member_ref AS ref, i.member_kind, a.check_id, i.role, a.status, a.kind,
+       list_contains(a.singled_out, i.member_ref) AS singled_out,
+       i.role IN ('asserts', 'member') AS judged,
+       a.detail, a.recomputed, a.reading, a.pass_chance, a.strength, a.tolerance
+FROM check_inputs i JOIN audit_checks a USING (check_id)
+WHERE i.member_kind IN ('figure', 'claim');
+
 -- figure_audit (table): every printed figure (kind 'figure', a row of a fact resource) and
 -- every claim (kind 'claim') with exactly one status, rolled up from the checks that
 -- judge it (audit_checks; members with role 'input' are read, not judged):
@@ -16,14 +27,25 @@
 -- checks lists every check touching the row (judging it or reading it), with verdicts.
 -- precision and tolerance follow from the unit: whole percentages are exact to 0.5 point
 -- either side, counts are exact; a check's interpretive tolerance is shown as such.
-CREATE OR REPLACE TABLE check_links AS
-SELECT i.member_ref AS ref, i.member_kind, a.check_id, i.role, a.status, a.kind,
-       list_contains(a.singled_out, i.member_ref) AS singled_out,
-       i.role IN ('asserts', 'member') AS judged,
-       a.detail, a.recomputed, a.reading, a.pass_chance, a.strength, a.tolerance
-FROM check_inputs i JOIN audit_checks a USING (check_id)
-WHERE i.member_kind IN ('figure', 'claim');
-
+-- Columns of figure_audit:
+--   figure_id      : the figure's id (a row of a fact resource) or the claim's id
+--   kind           : 'figure' or 'claim'
+--   document_id    : the report it is printed in
+--   section        : the report's section
+--   statement      : what it says, in words (a figure: resource, group, phase, item, source)
+--   published      : the value as the audit states it ('57%', 'more than 40')
+--   published_value: the value as a number (empty for a claim without one)
+--   printed        : the token as the report prints it ('57%', '0.56999999999999995', 'two')
+--   unit           : percent, count, years, rank, ...
+--   status         : its verdict, one of the statuses above
+--   checks         : every check touching it, with each check's verdict ('input' when only read)
+--   failed_checks  : the failed checks that judge it, space-separated
+--   assumption     : what a conditional verdict rests on
+--   detail         : why, in words, check by check
+--   recomputed     : the recomputed values of the checks that judge it
+--   precision      : the precision the printed value carries
+--   tolerance      : how far the exact value may lie from the printed one
+--   figure_ids     : the figure itself, or the figures a claim cites
 CREATE OR REPLACE TABLE figure_audit AS
 WITH per_ref AS (
     SELECT ref,
