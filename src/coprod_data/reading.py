@@ -268,7 +268,20 @@ def _profile_problems(pkg: Package) -> list[Problem]:
         name = str(res_raw.get("name"))
         check(name, res_raw, RESOURCE_PROPERTIES, "")
         read_as(name, res_raw, {k: sorted(v) for k, v in READ_AS.items()}, "")
-        for key in ("dialect", "compression", "encoding_errors"):
+        dialect = res_raw.get("dialect")
+        if dialect not in ({}, None) and not _dialect_we_read(dialect):
+            out.append(
+                Problem(
+                    name,
+                    "descriptor",
+                    "dialect is not supported: the package's CSV files are read as comma-separated, "
+                    'quoted with " (doubled inside a value), with a header row and no initial spaces: '
+                    + ", ".join(f"{k}: {json.dumps(v)}" for k, v in DIALECT.items()),
+                    file=where,
+                    field="dialect",
+                )
+            )
+        for key in ("compression", "encoding_errors"):
             if key in res_raw and res_raw[key] not in ({}, None):
                 out.append(
                     Problem(
@@ -294,6 +307,33 @@ def _profile_problems(pkg: Package) -> list[Problem]:
             if isinstance(constraints, dict):
                 check(name, constraints, CONSTRAINT_TYPES, label + "constraint ")
     return out
+
+
+#: The CSV dialect every reader of this package uses (Table Dialect / Data Package v2
+#: ``dialect``). A resource may declare it, in whole or in part; any other value is refused,
+#: so that what a descriptor says is what is read.
+DIALECT: dict[str, Any] = {
+    "header": True,
+    "delimiter": ",",
+    "quoteChar": '"',
+    "doubleQuote": True,
+    "skipInitialSpace": False,
+}
+_LINE_TERMINATORS = ("\n", "\r\n")  # either: a file keeps one style throughout (checked per file)
+
+
+def _dialect_we_read(dialect: Any) -> bool:
+    if not isinstance(dialect, dict):
+        return False
+    for key, value in dialect.items():
+        if key == "$schema":
+            continue
+        if key == "lineTerminator":
+            if value not in _LINE_TERMINATORS:
+                return False
+        elif key not in DIALECT or value != DIALECT[key] or type(value) is not type(DIALECT[key]):
+            return False
+    return True
 
 
 def _descriptor_problems(pkg: Package) -> list[Problem]:
