@@ -24,7 +24,9 @@ def test_version_is_single_sourced_from_the_descriptor():
 
 
 def test_changelog_has_an_entry_for_the_current_version():
-    assert f"## {coprod_data.__version__} " in (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    text = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## [{coprod_data.__version__}] - " in text  # Keep a Changelog headings
+    assert "## [Unreleased]" in text
 
 
 def readme_commands() -> list[str]:
