@@ -323,7 +323,7 @@ CREATE TABLE "check_members" (
 );
 INSERT INTO "check_members" SELECT * FROM read_csv('resources/check_members.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'check_id': 'VARCHAR', 'position': 'BIGINT', 'term': 'VARCHAR', 'role': 'VARCHAR', 'series': 'VARCHAR', 'figure_id': 'VARCHAR', 'claim_id': 'VARCHAR', 'count_of': 'VARCHAR', 'rank': 'BIGINT', 'note': 'VARCHAR'});
 
-CREATE TABLE package_info AS SELECT 'coprod-data' AS name, '0.1.0' AS version, '2026-11-22T00:00:00Z' AS created;
+CREATE TABLE package_info AS SELECT 'coprod-data' AS name, '0.2.0' AS version, '2026-11-22T00:00:00Z' AS created;
 
 -- fact_figures: every published figure of every fact resource in one long table, one row
 -- per figure_id; each resource's coprod:figure mapping says which field fills which column.

@@ -33,6 +33,8 @@ CREATE OR REPLACE MACRO normal_upper(p) AS CASE
                - 1.556989798598866e+02) * (p - 0.5) * (p - 0.5) + 6.680131188771972e+01) * (p - 0.5) * (p - 0.5)
                - 1.328068155288572e+01) * (p - 0.5) * (p - 0.5) + 1) END;
 
+-- figure_interval_bases (table): an intermediate step of figure_intervals, one row per
+-- figure, check and base n the check allows it, with the whole counts k that print it.
 CREATE OR REPLACE TABLE figure_interval_bases AS
 WITH pb AS (
     SELECT check_id, series, n, is_candidate, bool_and(fits) AS all_fit

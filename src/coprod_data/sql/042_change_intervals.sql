@@ -1,31 +1,6 @@
--- change_intervals (table): for every change from 'pre' to 'post' (one pair per series)
--- of a pre_post or significance check whose bases are known or bounded, what the printed
--- figures support: a 95% interval (1 - value for a significance check) for the change,
--- under the unpaired design and, when the check's design is 'repeated' (the same people
--- answered twice), the range the paired design allows over every pairing the margins permit.
--- Bases: a significance check's own ('pre_base' / 'post_base' members, else every n in
--- [base_min, base_max]); for a pre_post check, the bases figure_intervals gives the two
--- figures (any check that bounds them). Counts: every k with k/n printing the figure.
--- All changes and intervals in percentage points (post - pre).
---   unpaired (independent samples), at each (n1, k1, n2, k2), p_i = k_i / n_i:
---     pooled z  = (p2 - p1) / sqrt(p (1 - p) (1/n1 + 1/n2)),  p = (k1 + k2) / (n1 + n2)
---     Newcombe's hybrid score interval (his method 10), from the Wilson limits l_i, u_i:
---       [p2 - p1 - sqrt((p2 - l2)^2 + (u1 - p1)^2), p2 - p1 + sqrt((u2 - p2)^2 + (p1 - l1)^2)]
---     (statsmodels' confint_proportions_2indep(method='newcomb'))
---   paired (design 'repeated'): m = min(n1, n2) answered both; their positives k_i'
---     range over max(0, k_i - (n_i - m)) .. min(k_i, m); d = k2' - k1' is fixed by them,
---     and b (down) runs over max(0, -d) .. min(k1', m - k2'), c = b + d (up). For each:
---     McNemar's z = d / sqrt(b + c) (statsmodels' mcnemar(exact=False, correction=False)
---     gives z^2) and the Wald interval for a paired difference,
---       d/m -+ z_crit sqrt(b + c - d^2/m) / m.
---     The interval widens with b, so the widest pairing is b at its largest and the
---     narrowest b at its smallest.
--- Columns: change_lo/hi, the exact changes the printed figures allow; unpaired_ci_lo/hi,
--- the union of the unpaired intervals; unpaired_z_lo/hi; unpaired_significant_all / _any:
--- z > z_crit at every / some (n, k); paired_ci_lo/hi, the union over every pairing;
--- paired_best_lo, the largest lower limit any pairing gives; paired_z_lo/hi;
--- paired_significant_all / _any; paired_max_down, the most people who may have moved the
--- other way (b) with the rise still significant for some counts (NULL: none).
+-- change_interval_grid (table): an intermediate step of change_intervals, one row per
+-- change and every (n1, k1, n2, k2) the printed pre and post figures allow, with its
+-- unpaired interval and z; change_intervals takes the union over this grid.
 CREATE OR REPLACE TABLE change_interval_grid AS
 WITH ch AS (
     SELECT check_id, kind, CASE WHEN kind = 'significance' THEN coalesce(value, 0.05) ELSE 0.05 END AS alpha, design
@@ -92,6 +67,34 @@ SELECT *,
        CASE WHEN d > 0 THEN least(b_max, CAST(ceil((d * d / (zc * zc) - d) / 2.0) AS BIGINT) - 1) END AS b_star
 FROM s;
 
+-- change_intervals (table): for every change from 'pre' to 'post' (one pair per series)
+-- of a pre_post or significance check whose bases are known or bounded, what the printed
+-- figures support: a 95% interval (1 - value for a significance check) for the change,
+-- under the unpaired design and, when the check's design is 'repeated' (the same people
+-- answered twice), the range the paired design allows over every pairing the margins permit.
+-- Bases: a significance check's own ('pre_base' / 'post_base' members, else every n in
+-- [base_min, base_max]); for a pre_post check, the bases figure_intervals gives the two
+-- figures (any check that bounds them). Counts: every k with k/n printing the figure.
+-- All changes and intervals in percentage points (post - pre).
+--   unpaired (independent samples), at each (n1, k1, n2, k2), p_i = k_i / n_i:
+--     pooled z  = (p2 - p1) / sqrt(p (1 - p) (1/n1 + 1/n2)),  p = (k1 + k2) / (n1 + n2)
+--     Newcombe's hybrid score interval (his method 10), from the Wilson limits l_i, u_i:
+--       [p2 - p1 - sqrt((p2 - l2)^2 + (u1 - p1)^2), p2 - p1 + sqrt((u2 - p2)^2 + (p1 - l1)^2)]
+--     (statsmodels' confint_proportions_2indep(method='newcomb'))
+--   paired (design 'repeated'): m = min(n1, n2) answered both; their positives k_i'
+--     range over max(0, k_i - (n_i - m)) .. min(k_i, m); d = k2' - k1' is fixed by them,
+--     and b (down) runs over max(0, -d) .. min(k1', m - k2'), c = b + d (up). For each:
+--     McNemar's z = d / sqrt(b + c) (statsmodels' mcnemar(exact=False, correction=False)
+--     gives z^2) and the Wald interval for a paired difference,
+--       d/m -+ z_crit sqrt(b + c - d^2/m) / m.
+--     The interval widens with b, so the widest pairing is b at its largest and the
+--     narrowest b at its smallest.
+-- Columns: change_lo/hi, the exact changes the printed figures allow; unpaired_ci_lo/hi,
+-- the union of the unpaired intervals; unpaired_z_lo/hi; unpaired_significant_all / _any:
+-- z > z_crit at every / some (n, k); paired_ci_lo/hi, the union over every pairing;
+-- paired_best_lo, the largest lower limit any pairing gives; paired_z_lo/hi;
+-- paired_significant_all / _any; paired_max_down, the most people who may have moved the
+-- other way (b) with the rise still significant for some counts (NULL: none).
 CREATE OR REPLACE TABLE change_intervals AS
 WITH u AS (
     SELECT check_id, series, any_value(kind) AS kind, any_value(pre_figure) AS pre_figure,
