@@ -194,7 +194,9 @@ def open_cached(path: str | Path | None = None) -> duckdb.DuckDBPyConnection | N
     target = folder / f"coprod-data-{key}.duckdb"
     if target.is_file():
         con = _open(target)
-        if con is not None and _verify(con, key, path):
+        if con is not None and (
+            _sealed(target, key, con) or (_verify(con, key, path) and _seal(target, key))
+        ):
             return con
         if con is not None:
             con.close()
@@ -202,10 +204,54 @@ def open_cached(path: str | Path | None = None) -> duckdb.DuckDBPyConnection | N
         return None
     con = _open(target)
     if con is not None and _verify(con, key, path):
+        _seal(target, key)
         return con
     if con is not None:
         con.close()
     return None
+
+
+# The full check reads every table (about 0.05-0.1 s). Once a file has passed it, a seal
+# beside it records the file's size, modification time and inode; while they are unchanged
+# (no process wrote the file: DuckDB's every write changes them) and no log lies beside it,
+# the stamp's key is checked alone. Any change sends the file through the full check again.
+SEAL_SUFFIX = ".checked"
+
+
+def _file_facts(target: Path) -> list[int]:
+    info = target.stat()
+    return [info.st_size, info.st_mtime_ns, info.st_ino]
+
+
+def _seal(target: Path, key: str) -> bool:
+    import json
+
+    from coprod_data.fileio import atomic_write_bytes
+
+    try:
+        facts = {"key": key, "format": FORMAT, "file": _file_facts(target)}
+        atomic_write_bytes(target.with_name(target.name + SEAL_SUFFIX), json.dumps(facts).encode())
+    except (OSError, CoprodDataError):
+        pass  # no seal: the next run checks in full again
+    return True
+
+
+def _sealed(target: Path, key: str, con: duckdb.DuckDBPyConnection) -> bool:
+    import json
+
+    import duckdb
+
+    seal = target.with_name(target.name + SEAL_SUFFIX)
+    try:
+        if target.with_name(target.name + ".wal").exists():
+            return False
+        facts = json.loads(read_regular_file(seal, max_bytes=10_000, what="cache seal"))
+        if facts != {"key": key, "format": FORMAT, "file": _file_facts(target)}:
+            return False
+        stamp = con.execute(f"SELECT key, format FROM {STAMP}").fetchall()
+        return stamp == [(key, FORMAT)]
+    except (OSError, ValueError, CoprodDataError, duckdb.Error):
+        return False
 
 
 def cached_database(path: str | Path | None = None) -> Path | None:
@@ -239,9 +285,14 @@ def _build(folder: Path, target: Path, key: str, path: str | Path | None) -> Pat
 def _evict(folder: Path) -> None:
     """Keep the :data:`KEEP` newest cached databases; touch nothing whose name we did not give."""
     try:
-        ours = [p for p in folder.iterdir() if CACHED_NAME.match(p.name) and p.is_file()]
+        entries = list(folder.iterdir())
+        ours = [p for p in entries if CACHED_NAME.match(p.name) and p.is_file()]
         ours.sort(key=lambda p: p.stat().st_mtime, reverse=True)
         for old in ours[KEEP:]:
             old.unlink(missing_ok=True)
+        for seal in entries:  # seals of databases no longer there
+            name = seal.name.removesuffix(SEAL_SUFFIX)
+            if seal.name.endswith(SEAL_SUFFIX) and CACHED_NAME.match(name) and not (folder / name).exists():
+                seal.unlink(missing_ok=True)
     except OSError:
         pass
