@@ -36,6 +36,7 @@ __all__ = [
     "connect",
     "describe",
     "load",
+    "one_per_figure",
     "resource_names",
     "validate",
 ]
@@ -92,6 +93,29 @@ def describe(name: str, path: str | None = None) -> str:
     from coprod_data.loading import describe as _describe
 
     return _describe(name, path)
+
+
+def one_per_figure(frame: pd.DataFrame, path: str | None = None) -> pd.DataFrame:
+    """Keep one printing per figure: the rows of a fact table that are safe to ``groupby``.
+
+    A quantity printed twice (in the text and in a chart, say) is two rows of its fact
+    table, tied together by a ``same_figure`` check; :func:`load` keeps both. This
+    returns a copy of ``frame`` without the later printings (the check's first printing
+    present in ``frame`` is kept). See :func:`coprod_data.loading.one_per_figure`.
+
+    Examples:
+        >>> ratings = load("resource_ratings")
+        >>> sorted(ratings.source_kind.value_counts()[lambda s: s > 0].index)
+        ['chart', 'text']
+        >>> key = ["scope", "challenge_id", "resource_type_id", "measure"]
+        >>> int(ratings.groupby(key, observed=True, dropna=False).size().max())  # text and chart
+        2
+        >>> int(one_per_figure(ratings).groupby(key, observed=True, dropna=False).size().max())
+        1
+    """
+    from coprod_data.loading import one_per_figure as _one
+
+    return _one(frame, path)
 
 
 def validate(path: str | None = None) -> ValidationReport:

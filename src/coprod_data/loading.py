@@ -187,3 +187,56 @@ def describe(name: str, path: str | Path | None = None, *, file: TextIO | None =
     text = describe_text(metadata(name, path))
     print(text, end="", file=file if file is not None else sys.stdout)
     return text
+
+
+def printings(path: str | Path | None = None) -> pd.DataFrame:
+    """Figures printed more than once: one row per printing, from the ``same_figure`` checks.
+
+    Columns ``check_id`` (the check that ties the printings together), ``position``
+    (the check's order of the printings, 1 first) and ``figure_id``.
+    """
+    checks = load("checks", path)
+    members = load("check_members", path)
+    same = set(checks.loc[checks["kind"] == "same_figure", "check_id"].astype(str))
+    keep = members["check_id"].astype(str).isin(same) & (members["term"].astype(str) == "printing")
+    out = members.loc[keep, ["check_id", "position", "figure_id"]].astype(
+        {"check_id": "string", "figure_id": "string"}
+    )
+    return out.dropna(subset=["figure_id"]).reset_index(drop=True)
+
+
+def one_per_figure(frame: pd.DataFrame, path: str | Path | None = None) -> pd.DataFrame:
+    """The rows of a fact table with one printing per figure: safe to ``groupby`` and sum.
+
+    Some quantities are printed more than once (in the text and again in a chart, in two
+    tables, in two reports); the package keeps every printing as its own row, each with
+    its own ``figure_id``, and ties them together with a ``same_figure`` check. This
+    keeps, of each such group, the printing that comes first in the check (among those
+    in ``frame``) and drops the others; rows printed once are all kept. The original
+    frame is not changed, and ``load`` always returns every printing.
+
+    Where printings disagree (the audit gives the check the status ``discrepancy``),
+    the value kept is the first printing's; see :func:`coprod_data.audit`.
+
+    Args:
+        frame: a frame with a ``figure_id`` column (any fact table, or several
+            concatenated).
+        path: the data package the frame comes from (default: the bundled one).
+
+    Raises:
+        CoprodDataError: the frame has no ``figure_id`` column.
+
+    Examples:
+        >>> ratings = load("resource_ratings")
+        >>> one = one_per_figure(ratings)
+        >>> len(one) < len(ratings) and one["figure_id"].is_unique
+        True
+    """
+    if "figure_id" not in frame.columns:
+        raise CoprodDataError("one_per_figure needs a frame with a 'figure_id' column", field="figure_id")
+    groups = printings(path)
+    ids = frame["figure_id"].astype("string")
+    present = groups[groups["figure_id"].isin(set(ids.dropna()))]
+    first = present.loc[present.groupby("check_id")["position"].idxmin(), "figure_id"]
+    later = set(present["figure_id"]) - set(first)
+    return frame.loc[~ids.isin(later).fillna(False).to_numpy()].copy()

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 import coprod_data
-from coprod_data.package import read_package
+from coprod_data.loading import printings
+from coprod_data.package import fact_resources, read_package
 
 
 @pytest.mark.parametrize("name", coprod_data.resource_names())
@@ -104,3 +105,46 @@ def test_resource_names_are_in_descriptor_order():
 def test_the_bundled_package_validates_clean():
     report = coprod_data.validate()
     assert report.ok, report.to_text()
+
+
+def test_one_per_figure_is_public():
+    assert "one_per_figure" in coprod_data.__all__ and "one_per_figure" in dir(coprod_data)
+
+
+@pytest.mark.parametrize("name", fact_resources())
+def test_one_per_figure_keeps_one_printing_of_each_figure(name):
+    frame = coprod_data.load(name)
+    before = frame.copy()
+    one = coprod_data.one_per_figure(frame)
+    assert frame.equals(before) and len(coprod_data.load(name)) == len(frame)  # every printing still loads
+    groups = printings()
+    ids = set(frame["figure_id"])
+    tied = groups[groups["figure_id"].isin(ids)]
+    kept = set(one["figure_id"])
+    assert set(frame["figure_id"]) - set(tied["figure_id"]) <= kept  # printed once: always kept
+    for check_id, g in tied.groupby("check_id"):
+        survivors = set(g["figure_id"]) & kept
+        assert survivors == {g.sort_values("position")["figure_id"].iloc[0]}, check_id
+    assert list(one.columns) == list(frame.columns) and one.attrs == frame.attrs
+
+
+def test_one_per_figure_removes_the_text_and_chart_double_count():
+    ratings = coprod_data.load("resource_ratings")
+    key = ["scope", "challenge_id", "resource_type_id", "measure"]
+    assert ratings.groupby(key, observed=True, dropna=False).size().max() == 2
+    one = coprod_data.one_per_figure(ratings)
+    assert one.groupby(key, observed=True, dropna=False).size().max() == 1
+    assert len(one) == ratings.groupby(key, observed=True, dropna=False).ngroups
+
+
+def test_one_per_figure_across_concatenated_resources():
+    frames = [coprod_data.load(n) for n in fact_resources()]
+    both = pd.concat([f.astype({"figure_id": "string"})[["figure_id"]] for f in frames], ignore_index=True)
+    one = coprod_data.one_per_figure(both)
+    groups = printings()
+    assert len(both) - len(one) == len(groups) - groups["check_id"].nunique()
+
+
+def test_one_per_figure_needs_a_figure_id():
+    with pytest.raises(coprod_data.CoprodDataError, match="figure_id"):
+        coprod_data.one_per_figure(coprod_data.load("regions"))
