@@ -29,7 +29,17 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers only
 
     from coprod_data.validation import ValidationReport
 
-__all__ = ["CoprodDataError", "__version__", "audit", "connect", "load", "resource_names", "validate"]
+__all__ = [
+    "CoprodDataError",
+    "__version__",
+    "audit",
+    "connect",
+    "describe",
+    "load",
+    "one_per_figure",
+    "resource_names",
+    "validate",
+]
 
 
 def resource_names(path: str | None = None) -> list[str]:
@@ -51,16 +61,61 @@ def load(name: str, path: str | None = None) -> pd.DataFrame:
     """Load one resource as a pandas DataFrame that has passed its pandera schema.
 
     Integer fields are nullable ``Int64``, enum fields and identifier columns are
-    categoricals, text is ``string``. See :func:`coprod_data.loading.load`.
+    categoricals, text is ``string``. The index is a plain ``RangeIndex``: row ``i`` is
+    CSV line ``i + 2``. ``frame.attrs`` holds the resource's title, description,
+    sources, licences and, under ``"fields"``, each field's type, description, unit and
+    constraints (what :func:`describe` prints). See :func:`coprod_data.loading.load`.
 
     Examples:
         >>> rates = load("response_rates")
         >>> str(rates["value_pct"].dtype)
         'Int64'
+        >>> rates.attrs["fields"]["value_pct"]["description"] != ""
+        True
     """
     from coprod_data.loading import load as _load
 
     return _load(name, path)
+
+
+def describe(name: str, path: str | None = None) -> str:
+    """Print the data dictionary of one resource and return it as text.
+
+    The resource's title, description, sources and licences, then each field with its
+    type, unit, description and constraints. See :func:`coprod_data.loading.describe`.
+
+    Examples:
+        >>> text = describe("regions")  # doctest: +ELLIPSIS
+        regions: ...
+        >>> "region_id (string)" in text
+        True
+    """
+    from coprod_data.loading import describe as _describe
+
+    return _describe(name, path)
+
+
+def one_per_figure(frame: pd.DataFrame, path: str | None = None) -> pd.DataFrame:
+    """Keep one printing per figure: the rows of a fact table that are safe to ``groupby``.
+
+    A quantity printed twice (in the text and in a chart, say) is two rows of its fact
+    table, tied together by a ``same_figure`` check; :func:`load` keeps both. This
+    returns a copy of ``frame`` without the later printings (the check's first printing
+    present in ``frame`` is kept). See :func:`coprod_data.loading.one_per_figure`.
+
+    Examples:
+        >>> ratings = load("resource_ratings")
+        >>> sorted(ratings.source_kind.value_counts()[lambda s: s > 0].index)
+        ['chart', 'text']
+        >>> key = ["scope", "challenge_id", "resource_type_id", "measure"]
+        >>> int(ratings.groupby(key, observed=True, dropna=False).size().max())  # text and chart
+        2
+        >>> int(one_per_figure(ratings).groupby(key, observed=True, dropna=False).size().max())
+        1
+    """
+    from coprod_data.loading import one_per_figure as _one
+
+    return _one(frame, path)
 
 
 def validate(path: str | None = None) -> ValidationReport:

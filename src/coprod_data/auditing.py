@@ -157,10 +157,44 @@ def check_rows(
     return _rows(path, CHECKS, status, document)
 
 
+def typed_frame(columns: list[str], rows: list[tuple], statuses: tuple[str, ...]) -> pd.DataFrame:
+    """Audit rows as a typed DataFrame.
+
+    ``status`` is an ordered categorical whose categories are ``statuses`` (worst
+    first, so ``status < "reproduced"`` selects every row that is not reproduced and
+    sorting puts the worst first); whole numbers are ``Int64``, other numbers
+    ``float64``; text and identifiers are pandas ``string``; list columns stay lists.
+    """
+    import pandas as pd
+
+    out: dict[str, pd.Series] = {}
+    for i, name in enumerate(columns):
+        raw = [row[i] for row in rows]
+        values = [v for v in raw if v is not None and not (isinstance(v, float) and v != v)]
+        col = pd.Series(raw, dtype=object)
+        if name == "status":
+            out[name] = col.astype(pd.CategoricalDtype(list(statuses), ordered=True))
+        elif values and all(isinstance(v, bool) for v in values):
+            out[name] = col.astype("boolean")
+        elif values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            out[name] = col.astype("Int64")
+        elif values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            out[name] = col.astype("float64")
+        elif all(isinstance(v, str) for v in values):
+            out[name] = col.astype("string")
+        else:  # lists (ids of a check's members) stay Python lists
+            out[name] = col
+    return pd.DataFrame(out, index=pd.RangeIndex(len(rows)), columns=columns)
+
+
 def audit(
     path: str | Path | None = None, *, status: str | None = None, document: str | None = None
 ) -> pd.DataFrame:
     """The ``figure_audit`` table as a DataFrame: one status per figure and claim, worst first.
+
+    Columns are typed: ``status`` is an ordered categorical in the order of
+    :data:`STATUSES` (worst first), ``published_value`` is a number (``float64``),
+    identifiers and text are pandas ``string``.
 
     Args:
         path: the data package (default: the bundled one).
@@ -171,11 +205,11 @@ def audit(
         >>> df = audit()
         >>> sorted(df.status.unique())  # doctest: +NORMALIZE_WHITESPACE
         ['conditional', 'discrepancy', 'involved', 'not_recomputable', 'reproduced', 'within_rounding']
+        >>> list(df.status.cat.categories) == list(STATUSES) and df.status.cat.ordered
+        True
     """
-    import pandas as pd
-
     columns, rows = audit_rows(path, status=status, document=document)
-    return pd.DataFrame.from_records(rows, columns=columns)
+    return typed_frame(columns, rows, STATUSES)
 
 
 def checks(
@@ -183,15 +217,17 @@ def checks(
 ) -> pd.DataFrame:
     """The ``audit_checks`` table as a DataFrame: one row per check, failed checks first.
 
+    Typed as :func:`audit`: ``status`` an ordered categorical in the order of
+    :data:`CHECK_STATUSES`, the recomputed values, bounds, bases and statistics numbers,
+    ``figure_ids``, ``claim_ids`` and ``singled_out`` lists of ids.
+
     Examples:
         >>> df = checks()
         >>> df.check_id.is_unique and set(df.status) <= set(CHECK_STATUSES)
         True
     """
-    import pandas as pd
-
     columns, rows = check_rows(path, status=status, document=document)
-    return pd.DataFrame.from_records(rows, columns=columns)
+    return typed_frame(columns, rows, CHECK_STATUSES)
 
 
 def summarise(df: pd.DataFrame) -> pd.DataFrame:
@@ -202,5 +238,7 @@ def summarise(df: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     order = STATUSES if "figure_id" in df.columns else CHECK_STATUSES
-    table = pd.crosstab(df["document_id"], df["status"], margins=True, margins_name="all")
+    table = pd.crosstab(
+        df["document_id"].astype(str), df["status"].astype(str), margins=True, margins_name="all"
+    )
     return table.reindex(columns=[s for s in order if s in table.columns] + ["all"], fill_value=0)

@@ -119,7 +119,9 @@ def _digest(con: duckdb.DuckDBPyConnection) -> str:
     An edited row, an added table or a replaced view (``CREATE OR REPLACE VIEW figure_audit``)
     each change it, so :func:`_verify` rejects the file.
     """
-    definitions = con.execute(_DEFINITIONS_SQL, {"stamp": STAMP}).fetchone()[0]
+    first = con.execute(_DEFINITIONS_SQL, {"stamp": STAMP}).fetchone()
+    assert first is not None  # an aggregate query returns one row
+    definitions = first[0]
     tables = con.execute(
         "SELECT schema_name, table_name FROM duckdb_tables() "
         "WHERE database_name = current_database() AND NOT internal AND table_name <> ? "
@@ -134,7 +136,9 @@ def _digest(con: duckdb.DuckDBPyConnection) -> str:
         for i, (schema, name) in enumerate(tables)
     )
     rows = con.execute(f"SELECT string_agg(i || ':' || n || ':' || s, ',' ORDER BY i) FROM ({parts})")
-    return f"{definitions}|{rows.fetchone()[0]}"
+    row = rows.fetchone()
+    assert row is not None  # an aggregate query returns one row
+    return f"{definitions}|{row[0]}"
 
 
 def _stamp(con: duckdb.DuckDBPyConnection, key: str) -> None:

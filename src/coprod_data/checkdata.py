@@ -198,7 +198,7 @@ def write_figure_index(path: str | Path | None = None) -> tuple[Path, int]:
 
 
 # ---- validation rules (run by coprod_data.checks.run_checks) ------------------------------
-def _problem(pkg: Package, resource: str, check: str, message: str, row: object, field: str) -> Problem:
+def _problem(pkg: Package, resource: str, check: str, message: str, row: Any, field: str) -> Problem:
     from coprod_data.table import Problem
 
     res = pkg.resource(resource)

@@ -367,7 +367,9 @@ def main() -> None:
         sys.stderr.flush()
         os._exit(EXIT_INTERRUPTED)
     if "error" in outcome:
-        raise outcome["error"]  # a bug of ours: show it
+        error = outcome["error"]
+        assert isinstance(error, BaseException)
+        raise error  # a bug of ours: show it
     code = outcome["code"]
     sys.exit(code if isinstance(code, int) else (0 if code is None else EXIT_ERROR))
 

@@ -216,7 +216,7 @@ def remove_leftovers(folder: Path) -> list[Path]:
     """Remove what runs that died (``kill -9``, power cut) left in ``folder``: only names of
     our own pattern (:data:`LEFTOVER`), holding what we write under that name, whose process
     is gone. Anything else, however its name looks, is left alone. Returns what was removed."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(folder.iterdir())
     except OSError:
@@ -262,7 +262,7 @@ def build_file(
     for leftover in (tmp, Path(f"{tmp}.wal")):
         leftover.unlink(missing_ok=True)
     try:
-        config = {"temp_directory": ""}
+        config: dict[str, str | bool | int | float | list[str]] = {"temp_directory": ""}
         if storage_version:
             config["storage_compatibility_version"] = storage_version
         con = duckdb.connect(str(tmp), config=config)

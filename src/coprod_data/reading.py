@@ -543,7 +543,9 @@ def read_data(path: str | Path | Package | None = None, *, limit: int = LIMIT) -
         fks = _ForeignKeys(res, problems, pkg)
         fks.prepare(keys, broken)
         spec = _hash_spec(res)
-        algorithms = ("sha256",)  # the content read, for callers (validate's memo of Frictionless)
+        algorithms: tuple[str, ...] = (
+            "sha256",
+        )  # the content read, for callers (validate's memo of Frictionless)
         if spec is not None and spec[0] in HASH_ALGORITHMS and spec[0] != "sha256":
             algorithms += (spec[0],)
         result = scan(
@@ -570,7 +572,7 @@ def read_data(path: str | Path | Package | None = None, *, limit: int = LIMIT) -
 
     problems.extend(run_checks(pkg, out.tables))
     order = {r.name: i for i, r in enumerate(pkg.resources)}
-    files = {r.name: r.path for r in pkg.resources}
+    files: dict[str, str | None] = {r.name: r.path for r in pkg.resources}
     kept = problems.kept + problems.summaries(files)
     out.problems = sorted(kept, key=lambda p: order.get(p.resource, -1))
     out.found = problems.count()

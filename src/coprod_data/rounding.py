@@ -147,7 +147,7 @@ def rate_solutions(p: int, n_max: int, rule: str = "either") -> list[tuple[int, 
         >>> rate_solutions(55, 12)
         [(6, 11)]
     """
-    out = []
+    out: list[tuple[int, int]] = []
     for e in range(1, n_max + 1):
         lo, hi = k_bounds(p, e, rule)
         out.extend((r, e) for r in range(lo, hi + 1))

@@ -413,9 +413,9 @@ def scan(
     if resource.primary_key:
         idx = [names.index(k) for k in resource.primary_key]
         unique_sets.append(("primary-key", idx, resource.primary_key[0], {}, True))
-    for key in resource.unique_keys:
-        idx = [names.index(k) for k in key]
-        unique_sets.append(("unique-key", idx, key[0], {}, False))
+    for ukey in resource.unique_keys:
+        idx = [names.index(k) for k in ukey]
+        unique_sets.append(("unique-key", idx, ukey[0], {}, False))
     key_sets = [(out.keys[k], [names.index(c) for c in k]) for k in keys]
 
     try:
