@@ -111,6 +111,8 @@ def fact_figures_sql(pkg: Package) -> str:
     header = [
         "-- fact_figures: every published figure of every fact resource in one long table, one row",
         "-- per figure_id; each resource's coprod:figure mapping says which field fills which column.",
+        "--   context : the field of the fact resource that sets the figure apart within its",
+        "--             question and group (such as the period, the challenge or the scope), as its value",
     ]
     if not facts:
         cols = ", ".join(f"CAST(NULL AS {t}) AS {c}" for c, t in FIGURE_COLUMNS)
@@ -139,6 +141,8 @@ def row_counts_sql(pkg: Package) -> str:
         [
             "-- resource_row_counts: rows per resource, in all ('resource') and per value of each string",
             "-- field ('resource.field=value'), as check_members.count_of refers to them.",
+            "--   ref : 'resource' or 'resource.field=value'",
+            "--   n   : number of rows of the resource (with that value)",
             "CREATE OR REPLACE VIEW resource_row_counts AS",
             "\nUNION ALL\n".join(parts) + ";",
         ]

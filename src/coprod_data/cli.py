@@ -299,15 +299,30 @@ def export(
 
 
 @app.command()
-def ddl(path: PathArg = None) -> None:
+def ddl(
+    path: PathArg = None,
+    comments: Annotated[
+        bool, typer.Option("--comments", help="Print the COMMENT ON script of the views instead.")
+    ] = False,
+) -> None:
     """Print the SQL script that creates and loads every table (paths relative to the package folder).
 
-    The committed ``src/coprod_data/sql/000_tables.sql`` is this output for the bundled package.
+    The committed ``src/coprod_data/sql/000_tables.sql`` is this output for the bundled package;
+    ``sql/990_comments.sql`` is the output with ``--comments``.
     """
     from coprod_data.ddl import build_tables_sql
     from coprod_data.package import read_package
 
     try:
+        if comments:
+            from coprod_data.db import comments_script, connect
+
+            con = connect(path=path)
+            try:
+                typer.echo(comments_script(con, path), nl=False)
+            finally:
+                con.close()
+            return
         typer.echo(build_tables_sql(read_package(path), relative=True), nl=False)
     except CoprodDataError as exc:
         _fail(exc)

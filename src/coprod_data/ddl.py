@@ -2,7 +2,11 @@
 
 ``integer`` -> BIGINT, ``number`` -> DOUBLE, ``boolean`` -> BOOLEAN, ``string`` -> VARCHAR;
 ``required`` -> NOT NULL; ``enum``, ``minimum``/``maximum`` and ``pattern`` -> CHECK;
-``primaryKey`` -> PRIMARY KEY; ``uniqueKeys`` -> UNIQUE.
+``primaryKey`` -> PRIMARY KEY; ``uniqueKeys`` -> UNIQUE; ``foreignKeys`` -> FOREIGN KEY
+(except a resource referring to itself: DuckDB checks a reference against the rows already in
+the table, so a parent and its child inserted by one statement would be refused);
+resource and field descriptions -> ``COMMENT ON TABLE/COLUMN``. Tables are created in
+dependency order (:func:`in_dependency_order`), so a referenced table always exists first.
 
 The Python build (:func:`coprod_data.db.connect`) creates the tables with
 :func:`create_table_sql` and inserts the typed values the package's reader checked
@@ -49,15 +53,70 @@ def column_sql(field: Field, in_pk: bool) -> str:
     return " ".join(parts)
 
 
-def create_table_sql(resource: Resource) -> str:
-    """``CREATE TABLE`` for one resource."""
+def create_table_sql(resource: Resource, *, foreign_keys: bool = True) -> str:
+    """``CREATE TABLE`` for one resource (without its foreign keys if ``foreign_keys`` is false)."""
     cols = [column_sql(f, f.name in resource.primary_key) for f in resource.fields]
     if resource.primary_key:
         cols.append(f"PRIMARY KEY ({', '.join(quote_ident(k) for k in resource.primary_key)})")
     for key in resource.unique_keys:
         cols.append(f"UNIQUE ({', '.join(quote_ident(k) for k in key)})")
+    for fk in resource.foreign_keys if foreign_keys else ():
+        if fk.resource == resource.name:
+            continue
+        cols.append(
+            f"FOREIGN KEY ({', '.join(quote_ident(k) for k in fk.fields)}) REFERENCES "
+            f"{quote_ident(fk.resource)} ({', '.join(quote_ident(k) for k in fk.reference_fields)})"
+        )
     body = ",\n  ".join(cols)
     return f"CREATE TABLE {quote_ident(resource.name)} (\n  {body}\n);"
+
+
+def comment_sql(kind: str, target: str, text: str) -> str:
+    """``COMMENT ON kind target IS 'text'`` (whitespace folded to single spaces)."""
+    return f"COMMENT ON {kind} {target} IS {quote_literal(' '.join(text.split()))};"
+
+
+def table_comments_sql(resource: Resource) -> str:
+    """The resource's description on its table, each field's description on its column."""
+    name = quote_ident(resource.name)
+    out = [comment_sql("TABLE", name, resource.description or resource.title)]
+    for f in resource.fields:
+        if f.description:
+            out.append(comment_sql("COLUMN", f"{name}.{quote_ident(f.name)}", f.description))
+    return "\n".join(out)
+
+
+def in_dependency_order(pkg: Package) -> list[Resource]:
+    """The resources, each after every other resource it refers to (descriptor order otherwise).
+
+    Raises ``ValueError`` on a cycle of references (self-references excepted).
+    """
+    by_name = {r.name: r for r in pkg.resources}
+    done: dict[str, Resource] = {}
+    visiting: set[str] = set()
+
+    def visit(res: Resource) -> None:
+        if res.name in done:
+            return
+        if res.name in visiting:
+            raise ValueError(f"foreign keys form a cycle through {res.name!r}")
+        visiting.add(res.name)
+        for fk in res.foreign_keys:
+            if fk.resource != res.name and fk.resource in by_name:
+                visit(by_name[fk.resource])
+        visiting.discard(res.name)
+        done[res.name] = res
+
+    for res in pkg.resources:
+        visit(res)
+    return list(done.values())
+
+
+def drop_tables_sql(pkg: Package) -> str:
+    """``DROP TABLE IF EXISTS`` for every table the script creates, referring tables first,
+    so the script can run again on the same database file."""
+    names = ["package_info"] + [r.name for r in reversed(in_dependency_order(pkg))]
+    return "\n".join(f"DROP TABLE IF EXISTS {quote_ident(n)};" for n in names)
 
 
 def load_table_sql(resource: Resource, csv_path: str) -> str:
@@ -74,10 +133,16 @@ def load_table_sql(resource: Resource, csv_path: str) -> str:
 
 def package_info_sql(pkg: Package) -> str:
     """A one-row ``package_info`` table stamping the data version into the database."""
-    return (
-        "CREATE TABLE package_info AS SELECT "
-        f"{quote_literal(pkg.name)} AS name, {quote_literal(pkg.version)} AS version, "
-        f"{quote_literal(str(pkg.raw.get('created', '')))} AS created;"
+    return "\n".join(
+        [
+            "CREATE TABLE package_info AS SELECT "
+            f"{quote_literal(pkg.name)} AS name, {quote_literal(pkg.version)} AS version, "
+            f"{quote_literal(str(pkg.raw.get('created', '')))} AS created;",
+            comment_sql("TABLE", "package_info", "The data package this database was built from."),
+            comment_sql("COLUMN", "package_info.name", "The data package's name."),
+            comment_sql("COLUMN", "package_info.version", "The data package's version."),
+            comment_sql("COLUMN", "package_info.created", "When the data package was created."),
+        ]
     )
 
 
@@ -93,11 +158,14 @@ def build_tables_sql(pkg: Package, *, relative: bool) -> str:
     out = [
         "-- Generated from datapackage.json by coprod_data.ddl: do not edit by hand.",
         "-- Creates and loads one table per resource; run from the repository root.",
+        "-- Drops the tables first, so it can run again on the same database file.",
+        "",
+        drop_tables_sql(pkg),
         "",
     ]
-    for res in pkg.resources:
+    for res in in_dependency_order(pkg):
         path = res.path if relative else str(res.file)
-        out += [create_table_sql(res), load_table_sql(res, path), ""]
+        out += [create_table_sql(res), table_comments_sql(res), load_table_sql(res, path), ""]
     out.append(package_info_sql(pkg))
     out += ["", generated_views_sql(pkg)]
     return "\n".join(out)

@@ -636,10 +636,18 @@ def gate(path: str | Path | Package | None = None) -> PackageData:
 def insert_tables(con: duckdb.DuckDBPyConnection, data: PackageData) -> None:
     """Create every resource's table (DDL from the descriptor) and insert the typed values read."""
     from coprod_data.checkdata import generated_views_sql
-    from coprod_data.ddl import SQL_TYPES, create_table_sql, package_info_sql, quote_ident
+    from coprod_data.ddl import (
+        SQL_TYPES,
+        create_table_sql,
+        in_dependency_order,
+        package_info_sql,
+        quote_ident,
+        table_comments_sql,
+    )
 
-    for res in data.package.resources:
+    for res in in_dependency_order(data.package):
         con.execute(create_table_sql(res))
+        con.execute(table_comments_sql(res))
         table = data.tables[res.name]
         if not len(table):
             continue

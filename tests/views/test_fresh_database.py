@@ -23,7 +23,7 @@ def test_fresh_undoes_rows_tables_and_views_left_by_an_earlier_test():
     con.execute("CREATE TABLE leftover AS SELECT 1 AS x")
     con.execute("CREATE VIEW extra AS SELECT 1 AS x")
     con.execute("CREATE OR REPLACE VIEW ranked_figures AS SELECT 'f0' AS figure_id, 99 AS value_rank")
-    con.execute("DROP VIEW pre_post_changes")
+    con.execute("DROP VIEW audit_summary")
     assert con.execute("SELECT count(*) FROM ranked_figures").fetchone() == (1,)
 
     con = fresh()
@@ -37,4 +37,4 @@ def test_fresh_undoes_rows_tables_and_views_left_by_an_earlier_test():
         assert con.execute(f'SELECT count(*) FROM "{name}"').fetchone() == (want,), name
     assert con.execute("SELECT * FROM package_info").fetchall() == [("mini", "0", "")]
     assert con.execute("SELECT count(*) FROM ranked_figures").fetchone() == (0,)
-    assert con.execute("SELECT count(*) FROM pre_post_changes").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM audit_summary").fetchone() == (0,)

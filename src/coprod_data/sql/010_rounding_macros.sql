@@ -21,7 +21,9 @@ CREATE OR REPLACE MACRO pct_k_hi(p, n, rounding) AS least(n, CAST(
 CREATE OR REPLACE MACRO pct_covers(p, k, n, rounding) AS
     (n > 0 AND k BETWEEN pct_k_lo(p, n, rounding) AND pct_k_hi(p, n, rounding));
 
--- The three rules, as a table to cross join.
+-- rounding_rules: the three rounding rules, as a table to cross join.
+--   rounding   : the rule's name (half_up, half_even or either)
+--   description: what the rule does
 CREATE OR REPLACE VIEW rounding_rules AS
 SELECT * FROM (VALUES
     ('half_up', 'halves round up (spreadsheet ROUND)'),

@@ -3,6 +3,9 @@
 -- number of rows a count_of reference names (resource_row_counts). Claims carry no value.
 -- The check layer (files 030-100) is materialised once, in file order: each kind's
 -- solver runs once, and later steps read tables, not nested views.
+--   claimed_rank : the rank the check's member claims for its item (rank checks), else NULL
+--   member_ref   : the member's figure_id, claim_id or count_of reference
+--   member_kind  : what member_ref names: 'figure', 'claim' or 'count' (a count of rows)
 CREATE OR REPLACE TABLE check_inputs AS
 SELECT m.check_id, c.kind, c.relation, m.position, m.term, m.role, m.series,
        m.figure_id, m.claim_id, m.count_of, m."rank" AS claimed_rank,
@@ -21,6 +24,8 @@ LEFT JOIN resource_row_counts rc ON rc.ref = m.count_of;
 -- printable_shares (table): for each base n up to the largest any check needs, how many
 -- of the 101 whole percentages 0..100 some whole count k/n prints (either rule). A
 -- percentage drawn at random passes a GRIM test at base n with chance printable / 101.
+--   n         : the base
+--   printable : how many of the whole percentages 0..100 some k/n prints
 CREATE OR REPLACE TABLE printable_shares AS
 WITH top AS (
     SELECT greatest(1, coalesce(max(base_max), 1),
@@ -34,5 +39,7 @@ GROUP BY n.n;
 
 -- diff_weights (table): for two whole percentages a, b drawn at random in 0..100, how many
 -- of the 101 x 101 pairs have b - a = d (101 - |d|). Used for the pass chance of pre/post checks.
+--   d     : the difference b - a, in percentage points (-100..100)
+--   pairs : how many pairs (a, b) have that difference
 CREATE OR REPLACE TABLE diff_weights AS
 SELECT d.d, 101 - abs(d.d) AS pairs FROM range(-100, 101) AS d(d);

@@ -1,11 +1,14 @@
 -- share_list_input (table): the shares of every share_list check, one row per share, in the
 -- columns the macro reconstruct_shares reads (list_id, position, share_pct, is_open_list).
+--   list_id : the share_list check the share belongs to (check_id)
 CREATE OR REPLACE TABLE share_list_input AS
 SELECT check_id AS list_id, position, CAST(value AS BIGINT) AS share_pct, relation = 'open' AS is_open_list
 FROM check_inputs WHERE kind = 'share_list' AND term = 'share' AND value IS NOT NULL;
 
 -- share_list_totals (table): per share_list check, the smallest total number of answers
 -- whose whole counts reproduce every share (rule either), searched up to search_bound.
+--   smallest_total : the smallest total that reproduces every share (NULL: none up to search_bound)
+--   search_bound   : the largest total searched
 CREATE OR REPLACE TABLE share_list_totals AS
 SELECT list_id AS check_id, smallest_total, search_bound
 FROM reconstruct_shares('share_list_input', 5000) WHERE rounding = 'either';

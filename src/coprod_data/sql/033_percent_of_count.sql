@@ -4,6 +4,13 @@
 -- shares of that series) and, for common_base, every n in [base_min, base_max]. For each,
 -- the whole counts k with k/n printing the share (GRIM, rule either: k_lo..k_hi, none
 -- when k_lo > k_hi) and whether k/n is exactly the share.
+--   p            : the printed share, in whole percent
+--   n            : the base it is tried against
+--   is_candidate : the base is a 'base' member of the check (not a base of its range)
+--   base_ref     : the member the candidate base comes from (figure_id or count_of), else NULL
+--   k_lo, k_hi   : the smallest and largest whole count k with k/n printing the share
+--   fits         : some whole count prints the share at this base (k_lo <= k_hi)
+--   exact        : some whole k/n equals the share exactly
 CREATE OR REPLACE TABLE share_base_grid AS
 WITH shares AS (
     SELECT check_id, kind, position, figure_id, series, CAST(value AS BIGINT) AS p

@@ -30,6 +30,8 @@ WHERE pct_covers(u.published_pct, r.r, e.e, 'either');
 
 -- response_rate_joint (table): per response_rates check, every (total_returns,
 -- total_eligible) reachable with one solution per rate (the dynamic programme).
+--   total_returns  : a reachable sum of returns over the rates
+--   total_eligible : the sum of eligible units with it
 CREATE OR REPLACE TABLE response_rate_joint AS
 WITH RECURSIVE sets AS (
     SELECT check_id, string_agg(series || ':' || published_pct || '/' || n_max, ',' ORDER BY series) AS set_key,

@@ -14,6 +14,11 @@
 -- share_lo / share_hi: the exact shares k/n the printed value may stand for. All in
 -- percentage points. Checked against statsmodels' proportion_confint(method='wilson')
 -- in tests/views/test_intervals.py.
+--   method     : the interval's method ('wilson')
+--   n_bases    : how many bases the figure may be a share of
+--   count_lo, count_hi : the smallest and largest whole count printing the figure at any of them
+--   share_lo, share_hi : the exact shares k/n the printed value may stand for, in percent
+--   ci_lo, ci_hi : the union of the Wilson intervals over those bases and counts, in percent
 CREATE OR REPLACE MACRO wilson_lo(k, n, z) AS
     100 * ((k + z * z / 2) - z * sqrt(k * (n - k) / n + z * z / 4)) / (n + z * z);
 CREATE OR REPLACE MACRO wilson_hi(k, n, z) AS
@@ -33,8 +38,12 @@ CREATE OR REPLACE MACRO normal_upper(p) AS CASE
                - 1.556989798598866e+02) * (p - 0.5) * (p - 0.5) + 6.680131188771972e+01) * (p - 0.5) * (p - 0.5)
                - 1.328068155288572e+01) * (p - 0.5) * (p - 0.5) + 1) END;
 
--- figure_interval_bases (table): an intermediate step of figure_intervals, one row per
--- figure, check and base n the check allows it, with the whole counts k that print it.
+-- figure_interval_bases (table): for figure_intervals, each figure's candidate bases n and
+-- the whole counts k_lo..k_hi that print the figure p at that base (basis as in figure_intervals).
+--   p          : the printed figure, in whole percent
+--   n          : a base it may be a share of
+--   k_lo, k_hi : the smallest and largest whole count k with k/n printing it (rule either)
+--   basis      : 'stated' or 'range', as in figure_intervals
 CREATE OR REPLACE TABLE figure_interval_bases AS
 WITH pb AS (
     SELECT check_id, series, n, is_candidate, bool_and(fits) AS all_fit

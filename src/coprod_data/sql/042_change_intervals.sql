@@ -1,6 +1,14 @@
--- change_interval_grid (table): an intermediate step of change_intervals, one row per
--- change and every (n1, k1, n2, k2) the printed pre and post figures allow, with its
--- unpaired interval and z; change_intervals takes the union over this grid.
+-- change_interval_grid (table): for change_intervals, every pair of bases and counts (n1, k1,
+-- n2, k2) that prints a change's 'pre' (p1) and 'post' (p2) figures, with the unpaired z and
+-- Newcombe interval at that point (see change_intervals below for the formulas).
+--   p1, p2          : the printed 'pre' and 'post' figures, in percent
+--   alpha           : the significance level (a significance check's value, else 0.05)
+--   zc              : the two-sided normal critical value at alpha
+--   n1, n2          : a base of the 'pre' and of the 'post' figure
+--   k1, k2          : a whole count printing p1 at n1 and p2 at n2
+--   z_unpaired      : the pooled z of the change at (n1, k1, n2, k2)
+--   newcombe_lo, newcombe_hi : Newcombe's hybrid score interval there, in percentage points
+--   m               : how many people may have answered both times, min(n1, n2)
 CREATE OR REPLACE TABLE change_interval_grid AS
 WITH ch AS (
     SELECT check_id, kind, CASE WHEN kind = 'significance' THEN coalesce(value, 0.05) ELSE 0.05 END AS alpha, design
@@ -48,6 +56,14 @@ FROM g;
 
 -- change_interval_pairings (table): for repeated designs, every split of the positives
 -- among the m people who answered twice, with the extreme pairings (b_min, b_max).
+--   n1, n2, k1, k2, m, zc : as in change_interval_grid
+--   k1p, k2p        : the positives among the m people who answered both times, before and after
+--   d               : the net change among them, k2p - k1p
+--   b_min, b_max    : the fewest and most people who may have moved down (b)
+--   z_best, z_worst : McNemar's z at b_min and at b_max
+--   ci_lo_widest, ci_hi_widest : the paired Wald interval at b_max (the widest), in percentage points
+--   ci_lo_narrowest : the lower limit of the paired interval at b_min (the narrowest)
+--   b_star          : the most people moving down that leaves the rise significant (NULL: none)
 CREATE OR REPLACE TABLE change_interval_pairings AS
 WITH g AS (SELECT * FROM change_interval_grid WHERE design = 'repeated'),
 splits AS (
@@ -95,6 +111,23 @@ FROM s;
 -- paired_best_lo, the largest lower limit any pairing gives; paired_z_lo/hi;
 -- paired_significant_all / _any; paired_max_down, the most people who may have moved the
 -- other way (b) with the rise still significant for some counts (NULL: none).
+--   pre_figure, post_figure : the figures printed before and after (figure_id)
+--   level                   : the interval's coverage (0.95, or 1 - the stated significance level)
+--   z_crit                  : the two-sided normal critical value for that level
+--   pre_base_lo, pre_base_hi : the smallest and largest base allowed for the 'pre' figure
+--   post_base_lo, post_base_hi : the same for the 'post' figure
+--   change_lo, change_hi    : the exact changes the printed figures allow
+--   unpaired_ci_lo, unpaired_ci_hi : the union of the unpaired (Newcombe) intervals
+--   unpaired_z_lo, unpaired_z_hi : the smallest and largest pooled z
+--   unpaired_significant_all : z > z_crit at every (n, k)
+--   unpaired_significant_any : z > z_crit at some (n, k)
+--   paired_ci_lo, paired_ci_hi : the union of the paired intervals over every pairing
+--   paired_best_lo          : the largest lower limit any pairing gives
+--   paired_z_lo, paired_z_hi : the smallest and largest McNemar z over every pairing
+--   paired_significant_all  : McNemar's z > z_crit for every pairing
+--   paired_significant_any  : McNemar's z > z_crit for some pairing
+--   paired_max_down         : the most people who may have moved the other way (b) with the rise still
+--                             significant for some counts (NULL: none)
 CREATE OR REPLACE TABLE change_intervals AS
 WITH u AS (
     SELECT check_id, series, any_value(kind) AS kind, any_value(pre_figure) AS pre_figure,

@@ -54,6 +54,7 @@ FROM paired;
 -- fact_figures, and:
 --   value_rank: rank of the value within its list or chart and phase (1 = largest)
 --   n_tied    : how many figures of that list share the value
+--   context   : the list or chart the figure is ranked in (see fact_figures)
 CREATE OR REPLACE VIEW ranked_figures AS
 SELECT *,
        dense_rank() OVER w AS value_rank,

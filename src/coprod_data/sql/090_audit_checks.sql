@@ -97,5 +97,6 @@ SELECT check_id, kind, document_id, section, statement, relation, status,
 FROM v;
 
 -- audit_check_summary: how many checks end in each status, per document and kind.
+--   n : number of checks with that document, kind and status
 CREATE OR REPLACE VIEW audit_check_summary AS
 SELECT document_id, kind, status, count(*) AS n FROM audit_checks GROUP BY ALL;

@@ -1,6 +1,9 @@
 -- check_links (table): one row per figure or claim and check touching it (ref, check_id,
 -- role, the check's verdict, whether the check judges it or only reads it, whether a failed
 -- check singles it out); the step between audit_checks and figure_audit.
+--   ref         : the figure_id or claim_id the check touches
+--   member_kind : 'figure' or 'claim'
+--   judged      : the check judges it (role asserts or member), rather than only reading it
 CREATE OR REPLACE TABLE check_links AS
 SELECT i.member_ref AS ref, i.member_kind, a.check_id, i.role, a.status, a.kind,
        list_contains(a.singled_out, i.member_ref) AS singled_out,
@@ -126,5 +129,6 @@ UNION ALL
 SELECT * FROM claim_rows;
 
 -- audit_summary: how many figures and claims end in each status, per document.
+--   n : number of figures or claims with that document, kind and status
 CREATE OR REPLACE VIEW audit_summary AS
 SELECT document_id, kind, status, count(*) AS n FROM figure_audit GROUP BY ALL;

@@ -1,0 +1,90 @@
+"""Every table, view and column of the database says what it holds (``COMMENT ON``, from the
+descriptor and the SQL files' headers), and the descriptor's foreign keys are in the DDL."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from coprod_data.db import comments_script, connect
+from coprod_data.ddl import in_dependency_order
+from coprod_data.package import read_package
+from coprod_data.paths import sql_dir
+
+MAIN = "database_name = current_database() AND schema_name = 'main' AND NOT internal"
+
+
+@pytest.fixture(scope="module")
+def con():
+    c = connect()
+    yield c
+    c.close()
+
+
+def _uncommented(con, sql: str) -> list:
+    return con.execute(sql + " AND (comment IS NULL OR trim(comment) = '')").fetchall()
+
+
+def test_every_table_and_view_carries_its_description(con):
+    assert not _uncommented(con, f"SELECT table_name FROM duckdb_tables() WHERE {MAIN}")
+    assert not _uncommented(con, f"SELECT view_name FROM duckdb_views() WHERE {MAIN}")
+
+
+def test_every_column_carries_its_description(con):
+    missing = _uncommented(con, f"SELECT table_name, column_name FROM duckdb_columns() WHERE {MAIN}")
+    assert not missing, f"{len(missing)} columns without a comment, e.g. {missing[:10]}"
+
+
+def test_table_and_column_comments_are_the_descriptors(con):
+    for res in read_package().resources:
+        (comment,) = con.execute(
+            "SELECT comment FROM duckdb_tables() WHERE table_name = ?", [res.name]
+        ).fetchone()
+        assert comment == " ".join((res.description or res.title).split())
+        cols = dict(
+            con.execute(
+                "SELECT column_name, comment FROM duckdb_columns() WHERE table_name = ?", [res.name]
+            ).fetchall()
+        )
+        for f in res.fields:
+            assert cols[f.name] == " ".join(f.description.split()), (res.name, f.name)
+
+
+def test_committed_comment_script_matches_the_headers(con):
+    committed = (sql_dir() / "990_comments.sql").read_text(encoding="utf-8")
+    assert committed == comments_script(con), (
+        "run: coprod-data ddl --comments > src/coprod_data/sql/990_comments.sql"
+    )
+
+
+def test_foreign_keys_of_the_descriptor_are_enforced(con):
+    pkg = read_package()
+    declared = {
+        (r.name, fk.fields, fk.resource)
+        for r in pkg.resources
+        for fk in r.foreign_keys
+        if fk.resource != r.name
+    }
+    rows = con.execute(
+        "SELECT table_name, constraint_column_names, referenced_table FROM duckdb_constraints() "
+        "WHERE constraint_type = 'FOREIGN KEY' AND database_name = current_database()"
+    ).fetchall()
+    assert {(t, tuple(c), ref) for t, c, ref in rows} == declared
+    order = [r.name for r in in_dependency_order(pkg)]
+    for name, _fields, ref in declared:
+        assert order.index(ref) < order.index(name)
+    # a row pointing at a missing key is refused by the database itself
+    res = next(r for r in pkg.resources if r.foreign_keys and r.foreign_keys[0].resource != r.name)
+    fk = res.foreign_keys[0]
+    copy = duckdb.connect()
+    try:
+        from coprod_data.ddl import create_table_sql
+
+        for r in in_dependency_order(pkg):
+            copy.execute(create_table_sql(r))
+        cols = ", ".join(f'"{f.name}"' for f in res.fields)
+        values = ", ".join("'no-such-key'" if f.name in fk.fields else "NULL" for f in res.fields)
+        with pytest.raises(duckdb.ConstraintException):
+            copy.execute(f'INSERT INTO "{res.name}" ({cols}) VALUES ({values})')
+    finally:
+        copy.close()
