@@ -35,6 +35,8 @@ FACTS = [r.name for r in pkg.resources if r.kind == "fact"]
 con = connect(path=ROOT / "datapackage.json")
 audit_df = audit(ROOT / "datapackage.json")
 checks_df = checks(ROOT / "datapackage.json")
+failed_df = checks_df[checks_df.status == "discrepancy"]  # the failed checks, listed on the audit page
+conditional_df = checks_df[checks_df.status == "conditional"]
 DOC_TITLES = dict(zip(frames["documents"]["document_id"], frames["documents"]["title"], strict=True))
 resource_of = {fid: name for name in FACTS for fid in frames[name]["figure_id"]}
 
@@ -481,17 +483,15 @@ lines = [
     datatable(
         pd.DataFrame(
             {
-                "check": [
-                    Html(check_link(c, "")) for c in checks_df[checks_df.status == "discrepancy"].check_id
-                ],
-                "document": checks_df[checks_df.status == "discrepancy"].document_id,
-                "what it tests": checks_df[checks_df.status == "discrepancy"].statement,
-                "detail": checks_df[checks_df.status == "discrepancy"].detail,
+                "check": [Html(check_link(c, "")) for c in failed_df.check_id],
+                "document": failed_df.document_id,
+                "what it tests": failed_df.statement,
+                "detail": failed_df.detail,
                 "rows": [
                     links(" ".join(list(f) + list(c)))
                     for f, c in zip(
-                        checks_df[checks_df.status == "discrepancy"].figure_ids,
-                        checks_df[checks_df.status == "discrepancy"].claim_ids,
+                        failed_df.figure_ids,
+                        failed_df.claim_ids,
                         strict=True,
                     )
                 ],
@@ -504,12 +504,10 @@ lines = [
     datatable(
         pd.DataFrame(
             {
-                "check": [
-                    Html(check_link(c, "")) for c in checks_df[checks_df.status == "conditional"].check_id
-                ],
-                "what it tests": checks_df[checks_df.status == "conditional"].statement,
-                "condition": checks_df[checks_df.status == "conditional"].reading,
-                "strength": checks_df[checks_df.status == "conditional"].strength.fillna(""),
+                "check": [Html(check_link(c, "")) for c in conditional_df.check_id],
+                "what it tests": conditional_df.statement,
+                "condition": conditional_df.reading,
+                "strength": conditional_df.strength.fillna(""),
             }
         )
     ),
