@@ -2,32 +2,41 @@
 
 Each check takes the typed tables of the whole package (:class:`coprod_data.reading.Table`:
 plain Python values by column, no pandas) and returns located problems. A check sees only
-the resources that have no problem of their own.
+the resources that have no problem of their own. Nothing here names a resource or field of
+a report: the rules that need such names are declared by each resource in its
+``coprod:rules`` object (parameters in :data:`coprod_data.package.RULE_PARAMETERS`, checked
+when the descriptor is read), and the value and printed token of a fact resource come from
+its ``coprod:figure`` mapping.
 
 * ``printed-value``: the stored value is what the printed token says
   (``'56%'`` -> 56, chart ``0.56999999999999995`` -> 57, ``'Seven'`` -> 7).
-* ``shares-closed``: the shares of one printed list sum to 100 within the slack its
-  item count allows under rounding to whole percent, unless the list is flagged open.
-* ``pre-post``: every figure printed for before the workshops has its after figure,
-  and in charts and tables the other way round too.
-* ``complete-chart``: each chart plots every category of its dimension.
-* ``printed-order``: lists the reports print largest first are still in that order.
 * ``figure-ids``: ``figure_id`` is unique across fact resources and every id a claim
   cites exists.
-* ``list-positions``: a value sits at its label's position in the printed list, and
-  positions within a list or chart are unique.
-* ``scope``: overall and national rows have no challenge or region; the others do.
+
+Declared in ``coprod:rules`` (the problem's check is the rule's kind):
+
+* ``shares-closed``: the shares of one printed list sum to 100 within the slack its
+  item count allows under rounding to whole percent, unless the list is flagged open.
+* ``pre-post``: every figure printed for before has its after figure, and in sources that
+  print both phases (``bothPhases``) the other way round too.
+* ``complete-chart``: each chart plots every row of its dimension.
+* ``printed-order``: lists the reports print largest first are still in that order.
+* ``list-positions``: a value sits at its item's position in the dimension's printed list,
+  in the list its item belongs to.
+* ``unique-positions``: positions within a list or chart are unique.
+* ``present-unless``: a field is empty exactly where a filter says (overall rows have no
+  challenge; the others have one).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from coprod_data.checkdata import RULES as CHECK_DATA_RULES
-from coprod_data.package import Package
+from coprod_data.package import Package, Resource, Rule
 from coprod_data.table import Problem
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -108,11 +117,42 @@ def _at(pkg: Package, resource: str, check: str, message: str, row: object, fiel
     return Problem(resource, check, message, file=pkg.resource(resource).path, row=int(row), field=field)  # type: ignore[call-overload]
 
 
-def _value_column(table: Table) -> str | None:
-    for name in ("value_pct", "share_pct", "value"):
-        if name in table:
-            return name
-    return None
+def _figure_field(pkg: Package, res: Resource, column: str) -> tuple[str | None, Any]:
+    """The field a fact resource's ``coprod:figure`` maps onto a ``fact_figures`` column (the
+    field of the same name unless the mapping names another), or ``(None, constant)``."""
+    raw = next((r for r in pkg.raw.get("resources", []) if r.get("name") == res.name), {})
+    mapping = raw.get("coprod:figure")
+    spec = mapping.get(column, column) if isinstance(mapping, dict) else column
+    if isinstance(spec, dict):
+        return None, spec.get("const")
+    return (spec if isinstance(spec, str) and spec in res.field_names else None), None
+
+
+def _rules(pkg: Package, frames: Frames, kind: str) -> Iterator[tuple[Resource, Table, Rule, list[int]]]:
+    """Each rule of ``kind`` (declared in a resource's ``coprod:rules``) whose resource was
+    read, with its table and the rows its ``where`` selects."""
+    for res in pkg.resources:
+        table = frames.get(res.name)
+        if table is None:
+            continue
+        for rule in res.rules:
+            if rule.kind == kind:
+                yield res, table, rule, _selected(table, rule["where"])
+
+
+def _selected(
+    table: Table, where: dict[str, tuple[Any, ...]] | None, rows: Iterable[int] | None = None
+) -> list[int]:
+    """Row positions whose fields have one of the values the filter gives them."""
+    chosen = list(range(len(table)) if rows is None else rows)
+    for name, values in (where or {}).items():
+        col = table.column(name)
+        chosen = [i for i in chosen if col[i] in values]
+    return chosen
+
+
+def _describe(where: dict[str, tuple[Any, ...]]) -> str:
+    return " and ".join(f"{k} is {' or '.join(map(str, v))}" for k, v in where.items())
 
 
 def _groups(table: Table, keys: list[str], members: Iterable[int] | None = None) -> dict[tuple, list[int]]:
@@ -136,168 +176,133 @@ def check_printed_values(pkg: Package, frames: Frames) -> list[Problem]:
     out = []
     for res in pkg.resources:
         table = frames.get(res.name)
-        if table is None or res.kind != "fact" or "printed" not in table:
+        if table is None or res.kind != "fact":
             continue
-        col = _value_column(table)
-        if col is None:
+        col, _ = _figure_field(pkg, res, "value")
+        printed_col, _ = _figure_field(pkg, res, "printed")
+        kind_col, kind_const = _figure_field(pkg, res, "source_kind")
+        if col is None or printed_col is None:
             continue
-        kinds = table.column("source_kind") if "source_kind" in table else [None] * len(table)
+        kinds = table.column(kind_col) if kind_col else [kind_const] * len(table)
         rows = table.rows
         for i, (printed, value, kind) in enumerate(
-            zip(table.column("printed"), table.column(col), kinds, strict=True)
+            zip(table.column(printed_col), table.column(col), kinds, strict=True)
         ):
             if printed is None or value is None:
                 continue
             expected = parse_printed(str(printed), str(kind))
             if expected is None:
                 message = f"cannot read a number from printed {printed!r}"
-                out.append(_at(pkg, res.name, "printed-value", message, rows[i], "printed"))
+                out.append(_at(pkg, res.name, "printed-value", message, rows[i], printed_col))
             elif expected != int(value):
                 message = f"{col} is {int(value)} but the printed token {printed!r} says {expected}"
                 out.append(_at(pkg, res.name, "printed-value", message, rows[i], col))
     return out
 
 
-SHARE_LISTS = {"best_feature_shares": ["group_id", "phase"], "la_action_shares": ["group_id"]}
-
-
 def check_shares_closed(pkg: Package, frames: Frames) -> list[Problem]:
     out = []
-    for name, keys in SHARE_LISTS.items():
-        table = frames.get(name)
-        if table is None:
-            continue
-        open_flags, shares = table.column("is_open_list"), table.column("share_pct")
-        for key, members in _groups(table, keys).items():
+    for res, table, rule, chosen in _rules(pkg, frames, "shares-closed"):
+        name, value, flag = res.name, rule["value"], rule["openFlag"]
+        shares = table.column(value)
+        open_flags = table.column(flag) if flag else [None] * len(table)
+        for key, members in _groups(table, list(rule["groupBy"]), chosen).items():
             label = _label(key)
             flags = {open_flags[i] for i in members if open_flags[i] is not None}
             first = table.rows[members[0]]
             if len(flags) > 1:
                 message = f"list {label} mixes open and closed rows"
-                out.append(_at(pkg, name, "shares-closed", message, first, "is_open_list"))
+                out.append(_at(pkg, name, "shares-closed", message, first, flag))
                 continue
             if flags == {True}:
                 continue
             total, n = int(sum(shares[i] for i in members if shares[i] is not None)), len(members)
             slack = rounding_slack(n)
             if abs(total - 100) > slack:
+                hint = f"Set {flag} if the report prints the list open" if flag else "Is the list open?"
                 message = (
                     f"shares of list {label} sum to {total}; {n} items rounded to whole percent "
-                    f"allow 100 +/- {slack}. Flag the list open if the report prints it so"
+                    f"allow 100 +/- {slack}. {hint}"
                 )
-                out.append(_at(pkg, name, "shares-closed", message, first, "share_pct"))
+                out.append(_at(pkg, name, "shares-closed", message, first, value))
     return out
 
 
-PAIR_KEYS = {
-    "counts": ["document_id", "subject", "group_id"],
-    "understanding": ["document_id", "source_kind", "source_locator", "measure", "group_id"],
-    "impact_ratings": ["document_id", "source_locator", "group_id", "impact_id"],
-    "best_feature_shares": ["document_id", "group_id", "theme_id"],
-}
-
-
 def check_pre_post(pkg: Package, frames: Frames) -> list[Problem]:
-    """Every pre figure has its post figure; in charts and tables, which print both
-    phases side by side, every post figure has its pre figure too (the text of 4.1
-    prints some post figures alone)."""
+    """Every pre figure has its post figure; the post figures of sources that print both
+    phases side by side (``bothPhases``) have their pre figure too (a text may print a post
+    figure alone)."""
     out = []
-    for name, keys in PAIR_KEYS.items():
-        table = frames.get(name)
-        if table is None:
-            continue
-        phases, kinds = table.column("phase"), table.column("source_kind")
+    for res, table, rule, chosen in _rules(pkg, frames, "pre-post"):
+        keys = list(rule["pairBy"])
+        phases = table.column(rule["phase"])
         cols = [table.column(k) for k in keys]
+        both = set(_selected(table, rule["bothPhases"], chosen))
 
         def key(i: int, cols: list[list[Any]] = cols) -> tuple:
             return tuple(None if c[i] is None else str(c[i]) for c in cols)
 
         by_phase: dict[str, set[tuple]] = {"pre": set(), "post": set()}
-        for i, phase in enumerate(phases):
-            if phase in by_phase:
-                by_phase[phase].add(key(i))
+        for i in chosen:
+            if phases[i] in by_phase:
+                by_phase[phases[i]].add(key(i))
         for ph, other in (("pre", "post"), ("post", "pre")):
-            for i, phase in enumerate(phases):
-                if phase != ph or (ph == "post" and kinds[i] not in ("chart", "table")):
+            for i in chosen:
+                if phases[i] != ph or (ph == "post" and i not in both):
                     continue
                 k = key(i)
                 if k not in by_phase[other]:
                     desc = ", ".join(f"{n}={v}" for n, v in zip(keys, k, strict=True) if v is not None)
                     message = f"{ph} figure has no {other} figure ({desc})"
-                    out.append(_at(pkg, name, "pre-post", message, table.rows[i], "phase"))
+                    out.append(_at(pkg, res.name, "pre-post", message, table.rows[i], rule["phase"]))
     return out
-
-
-# Charts plot every category of their dimension: each Q3 chart (per group and phase)
-# all nine impacts, each national survey chart all six resource types.
-COMPLETE_CHARTS = {
-    "impact_ratings": ("impact_id", "impacts", ["source_locator", "group_id", "phase"]),
-    "resource_ratings": ("resource_type_id", "resource_types", ["source_locator"]),
-}
 
 
 def check_complete_charts(pkg: Package, frames: Frames) -> list[Problem]:
+    """Each chart plots every row of its dimension."""
     out = []
-    for name, (item, dim, keys) in COMPLETE_CHARTS.items():
-        table, dimension = frames.get(name), frames.get(dim)
-        if table is None or dimension is None:
+    for res, table, rule, chosen in _rules(pkg, frames, "complete-chart"):
+        dimension = frames.get(rule["dimension"])
+        if dimension is None:
             continue
-        every = {str(v) for v in dimension.column(dimension.resource.fields[0].name)}
-        charts = [i for i, kind in enumerate(table.column("source_kind")) if kind == "chart"]
+        every = {str(v) for v in dimension.column(rule["dimensionField"])}
+        item = rule["item"]
         items = table.column(item)
-        for key, members in _groups(table, keys, charts).items():
+        for key, members in _groups(table, list(rule["groupBy"]), chosen).items():
             missing = sorted(every - {str(items[i]) for i in members})
             if missing:
                 message = f"chart {_label(key)} lacks {', '.join(missing)}"
-                out.append(_at(pkg, name, "complete-chart", message, table.rows[members[0]], item))
+                out.append(_at(pkg, res.name, "complete-chart", message, table.rows[members[0]], item))
     return out
 
 
-# Lists the reports print largest first (checked in their printed order):
-# the Q3 charts before the workshops (sections 4.2, 4.4), the Q2 tables before the
-# workshops (4.3, 4.5), the Q4 tables (5) and the overall resources chart.
-SORTED_LISTS = {
-    "impact_ratings": (
-        ["source_locator", "group_id", "phase"],
-        "chart_position",
-        "value_pct",
-        {"phase": "pre"},
-    ),
-    "best_feature_shares": (["group_id", "phase"], "value_position", "share_pct", {"phase": "pre"}),
-    "la_action_shares": (["group_id"], "value_position", "share_pct", {}),
-    "resource_ratings": (
-        ["source_locator"],
-        "chart_position",
-        "value_pct",
-        {"source_kind": "chart", "scope": "overall"},
-    ),
-}
-
-
 def check_printed_order(pkg: Package, frames: Frames) -> list[Problem]:
+    """Each list the report prints in order of its values still is, read by position."""
     out = []
-    for name, (keys, position, value, where) in SORTED_LISTS.items():
-        table = frames.get(name)
-        if table is None:
-            continue
-        conditions = [(table.column(col), val) for col, val in where.items()]
-        chosen = [i for i in range(len(table)) if all(c[i] == val for c, val in conditions)]
+    for res, table, rule, chosen in _rules(pkg, frames, "printed-order"):
+        position, value = rule["position"], rule["value"]
+        descending = rule["order"] == "descending"
         positions, values = table.column(position), table.column(value)
-        for key, members in _groups(table, keys, chosen).items():
+        for key, members in _groups(table, list(rule["groupBy"]), chosen).items():
             ordered = sorted(
                 (i for i in members if values[i] is not None),
                 key=lambda i: (positions[i] is None, positions[i] or 0),
             )
             for i, prev in zip(ordered[1:], ordered[:-1], strict=True):
-                v, p = int(values[i]), int(values[prev])
-                if v > p:
-                    label = _label(key)
+                v, p = values[i], values[prev]
+                if (v > p) if descending else (v < p):
+                    first = "largest" if descending else "smallest"
                     message = (
-                        f"{value} {v} follows {p} in list {label}, which the report prints largest first"
+                        f"{value} {_number(v)} follows {_number(p)} in list {_label(key)}, "
+                        f"which the report prints {first} first"
                     )
-                    out.append(_at(pkg, name, "printed-order", message, table.rows[i], value))
+                    out.append(_at(pkg, res.name, "printed-order", message, table.rows[i], value))
                     break
     return out
+
+
+def _number(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
 
 
 def _split_ids(value: object) -> list[str]:
@@ -331,68 +336,76 @@ def check_figure_ids(pkg: Package, frames: Frames) -> list[Problem]:
 
 
 def check_list_positions(pkg: Package, frames: Frames) -> list[Problem]:
+    """A value sits at the position its item has in the dimension's printed list, and
+    agrees with the item on ``sameFields`` (the list it belongs to)."""
     out = []
-    for fact, dim, id_col in (
-        ("best_feature_shares", "best_feature_themes", "theme_id"),
-        ("la_action_shares", "la_actions", "action_id"),
-    ):
-        table, dims = frames.get(fact), frames.get(dim)
-        if table is None or dims is None:
+    for res, table, rule, chosen in _rules(pkg, frames, "list-positions"):
+        dims = frames.get(rule["dimension"])
+        if dims is None:
             continue
-        lookup = {item: j for j, item in enumerate(dims.column(id_col))}
-        list_pos, list_group = dims.column("list_position"), dims.column("group_id")
-        value_pos, groups = table.column("value_position"), table.column("group_id")
-        for i, item in enumerate(table.column(id_col)):
+        item_col, position = rule["item"], rule["position"]
+        lookup = {item: j for j, item in enumerate(dims.column(item_col))}
+        list_pos, value_pos = dims.column(rule["listPosition"]), table.column(position)
+        same = [(f, dims.column(f), table.column(f)) for f in rule["sameFields"] or ()]
+        items = table.column(item_col)
+        for i in chosen:
+            item = items[i]
             j = lookup.get(item) if item is not None else None
             if j is None:
                 continue
             row = table.rows[i]
             if list_pos[j] is not None and value_pos[i] is not None and list_pos[j] != value_pos[i]:
                 message = (
-                    f"value at position {value_pos[i]} is matched to {item!r}, "
-                    f"listed at position {list_pos[j]}"
+                    f"value at {position} {value_pos[i]} is matched to {item!r}, "
+                    f"listed at position {list_pos[j]} of {rule['dimension']}"
                 )
-                out.append(_at(pkg, fact, "list-positions", message, row, "value_position"))
-            if str(list_group[j]) != str(groups[i]):
-                message = f"{item!r} belongs to the {list_group[j]} list, not {groups[i]}"
-                out.append(_at(pkg, fact, "list-positions", message, row, "group_id"))
-    uniques = {
-        "best_feature_shares": (["group_id", "phase", "value_position"], "value_position"),
-        "la_action_shares": (["group_id", "value_position"], "value_position"),
-        "impact_ratings": (["source_locator", "group_id", "phase", "chart_position"], "chart_position"),
-        "resource_ratings": (["source_kind", "source_locator", "chart_position"], "chart_position"),
-    }
-    for name, (keys, fld) in uniques.items():
-        table = frames.get(name)
-        if table is None:
-            continue
-        cols = [table.column(k) for k in keys]
+                out.append(_at(pkg, res.name, "list-positions", message, row, position))
+            for f, listed, given in same:
+                if str(listed[j]) != str(given[i]):
+                    message = (
+                        f"{item!r} belongs to the {f} {listed[j]} list of {rule['dimension']}, not {given[i]}"
+                    )
+                    out.append(_at(pkg, res.name, "list-positions", message, row, f))
+    return out
+
+
+def check_unique_positions(pkg: Package, frames: Frames) -> list[Problem]:
+    """No two values of one printed list (rows alike in ``groupBy``) share a position."""
+    out = []
+    for res, table, rule, chosen in _rules(pkg, frames, "unique-positions"):
+        fld = rule["position"]
+        cols = [table.column(k) for k in (*rule["groupBy"], fld)]
+        positions = table.column(fld)
         seen: set[tuple] = set()
-        for i, v in enumerate(table.column(fld)):
-            if v is None:
+        for i in chosen:
+            if positions[i] is None:
                 continue
             key = tuple(c[i] for c in cols)
             if key in seen:
                 message = f"two values share this {fld} in one printed list"
-                out.append(_at(pkg, name, "list-positions", message, table.rows[i], fld))
+                out.append(_at(pkg, res.name, "unique-positions", message, table.rows[i], fld))
             seen.add(key)
     return out
 
 
-def check_scope(pkg: Package, frames: Frames) -> list[Problem]:
+def check_present_unless(pkg: Package, frames: Frames) -> list[Problem]:
+    """A field is empty in exactly the rows ``absentWhen`` selects (a national row has no
+    region, a regional row has one)."""
     out = []
-    for name, scope_all, col in (
-        ("resource_ratings", "overall", "challenge_id"),
-        ("response_rates", "national", "region_id"),
-    ):
-        table = frames.get(name)
-        if table is None:
-            continue
-        for row, scope, value in zip(table.rows, table.column("scope"), table.column(col), strict=True):
-            whole = scope == scope_all
-            if whole == (value is not None):
-                need = "no" if whole else "a"
-                out.append(_at(pkg, name, "scope", f"a {scope} row must have {need} {col}", row, col))
+    for res, table, rule, chosen in _rules(pkg, frames, "present-unless"):
+        col, absent_when = rule["field"], rule["absentWhen"]
+        absent = set(_selected(table, absent_when, chosen))
+        values = table.column(col)
+        condition = _describe(absent_when)
+        for i in chosen:
+            whole = i in absent
+            if whole == (values[i] is not None):
+                message = (
+                    f"a row where {condition} must have no {col}"
+                    if whole
+                    else f"a row must have a {col} unless {condition}"
+                )
+                out.append(_at(pkg, res.name, "present-unless", message, table.rows[i], col))
     return out
 
 
@@ -404,7 +417,8 @@ ALL_CHECKS: tuple[Callable[[Package, Frames], list[Problem]], ...] = (
     check_printed_order,
     check_figure_ids,
     check_list_positions,
-    check_scope,
+    check_unique_positions,
+    check_present_unless,
     *CHECK_DATA_RULES,
 )
 

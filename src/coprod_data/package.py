@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,21 @@ class ForeignKey:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """One cross-row rule a resource declares in ``coprod:rules`` (see :data:`RULE_PARAMETERS`).
+
+    ``params`` holds every parameter of the kind: names as given, lists of names as tuples,
+    filters as ``{field: (value, ...)}``, and None for an optional parameter not given.
+    """
+
+    kind: str
+    params: dict[str, Any]
+
+    def __getitem__(self, name: str) -> Any:
+        return self.params[name]
+
+
+@dataclass(frozen=True)
 class Resource:
     """One tabular resource of the package."""
 
@@ -64,6 +79,7 @@ class Resource:
     bytes: int | None
     base: Path
     unique_keys: tuple[tuple[str, ...], ...] = ()
+    rules: tuple[Rule, ...] = ()
 
     @property
     def file(self) -> Path:
@@ -301,6 +317,178 @@ def _parse_resource(raw: dict[str, Any], base: Path, where: str) -> Resource:
     )
 
 
+#: The cross-row rules a resource may declare in its ``coprod:rules`` object, which
+#: :mod:`coprod_data.checks` runs. Each kind takes an object of parameters (or a list of such
+#: objects, one per rule): ``(parameter, what it names, required)``, where
+#:
+#: * ``field`` / ``fields``: a field / a list of fields of the resource; ``number``: a field
+#:   of type integer or number; ``flag``: a boolean field;
+#: * ``resource``: another resource of the package (the rule's dimension);
+#: * ``listed``: a field of that dimension, ``listed-number`` one of type integer or number,
+#:   ``shared`` / ``shared-list``: field(s) both resources have;
+#: * ``filter``: ``{field: value or [values]}``, the rows whose fields have (one of) the values;
+#: * ``order``: ``"descending"`` (the default) or ``"ascending"``.
+#:
+#: Every kind also takes ``where`` (a filter): the rule applies to the rows it selects.
+RULE_PARAMETERS: dict[str, tuple[tuple[str, str, bool], ...]] = {
+    # the shares of each list (rows alike in groupBy) sum to 100 within rounding, unless flagged open
+    "shares-closed": (("groupBy", "fields", True), ("value", "number", True), ("openFlag", "flag", False)),
+    # each pre figure has its post figure (alike in pairBy); a post figure selected by bothPhases
+    # (rows of sources that print both phases; every row if not given) has its pre figure
+    "pre-post": (("pairBy", "fields", True), ("phase", "field", True), ("bothPhases", "filter", False)),
+    # each chart (rows alike in groupBy) has a row for every row of the dimension
+    "complete-chart": (
+        ("dimension", "resource", True),
+        ("item", "field", True),
+        ("dimensionField", "listed", False),
+        ("groupBy", "fields", True),
+    ),
+    # each list (rows alike in groupBy), read in order of position, has its values in order
+    "printed-order": (
+        ("groupBy", "fields", True),
+        ("position", "number", True),
+        ("value", "number", True),
+        ("order", "order", False),
+    ),
+    # a value sits at the position its item has in the dimension's list, and agrees with it on sameFields
+    "list-positions": (
+        ("dimension", "resource", True),
+        ("item", "shared", True),
+        ("position", "number", True),
+        ("listPosition", "listed-number", True),
+        ("sameFields", "shared-list", False),
+    ),
+    # no two values of one list (rows alike in groupBy) share a position
+    "unique-positions": (("groupBy", "fields", True), ("position", "field", True)),
+    # field is empty exactly in the rows absentWhen selects
+    "present-unless": (("field", "field", True), ("absentWhen", "filter", True)),
+}
+RULE_ORDERS = ("descending", "ascending")
+_NUMERIC = ("integer", "number")
+
+
+def _parse_rules(
+    raw: dict[str, Any], res: Resource, by_name: dict[str, Resource], where: str
+) -> tuple[Rule, ...]:
+    """The rules of ``raw``'s ``coprod:rules``, every name in them checked against the package."""
+    spec = raw.get("coprod:rules")
+    if spec is None:
+        return ()
+    if not isinstance(spec, dict):
+        raise CoprodDataError(
+            f"coprod:rules of resource {res.name!r} must be an object of rules by kind",
+            file=where,
+            field="coprod:rules",
+        )
+    out = []
+    for kind, given in spec.items():
+        if kind not in RULE_PARAMETERS:
+            raise CoprodDataError(
+                f"coprod:rules of resource {res.name!r} has rule kind {kind!r}; the kinds are: "
+                + ", ".join(RULE_PARAMETERS),
+                file=where,
+                field="coprod:rules",
+            )
+        items = given if isinstance(given, list) else [given]
+        out += [_parse_rule(kind, item, res, by_name, where) for item in items]
+    return tuple(out)
+
+
+def _parse_rule(kind: str, item: Any, res: Resource, by_name: dict[str, Resource], where: str) -> Rule:
+    def fail(message: str) -> CoprodDataError:
+        return CoprodDataError(
+            f"coprod:rules of resource {res.name!r}, rule {kind!r}: {message}",
+            file=where,
+            field="coprod:rules",
+        )
+
+    spec = (*RULE_PARAMETERS[kind], ("where", "filter", False))
+    names = [name for name, _, _ in spec]
+    if not isinstance(item, dict):
+        raise fail("must be an object of parameters (or a list of them)")
+    unknown = sorted(set(item) - set(names))
+    if unknown:
+        raise fail(f"has unknown parameter(s) {', '.join(unknown)}; it takes {', '.join(names)}")
+
+    def field_of(owner: Resource, value: Any, param: str, types: tuple[str, ...] = ()) -> str:
+        if not isinstance(value, str):
+            raise fail(f"{param} must be a field name, not {json.dumps(value)[:40]}")
+        if value not in owner.field_names:
+            raise fail(f"{param} names field {value!r}, which resource {owner.name!r} does not have")
+        if types and owner.field(value).type not in types:
+            raise fail(
+                f"{param} names field {value!r} of {owner.name!r}, of type {owner.field(value).type}; "
+                f"it must be {' or '.join(types)}"
+            )
+        return value
+
+    def names_of(owners: tuple[Resource, ...], value: Any, param: str) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise fail(f"{param} must be a list of field names")
+        for owner in owners:
+            for v in value:
+                field_of(owner, v, param)
+        return tuple(value)
+
+    dimension: Resource | None = None
+    params: dict[str, Any] = {}
+    for name, what, required in spec:
+        value = item.get(name)
+        if value is None:
+            if required:
+                raise fail(f"needs {name!r}")
+            if what == "order":
+                params[name] = RULE_ORDERS[0]
+            elif what == "listed":
+                assert dimension is not None  # "dimension" is required and precedes these in the spec
+                if len(dimension.primary_key) != 1:
+                    raise fail(f"needs {name!r}: resource {dimension.name!r} has no one-field primary key")
+                params[name] = dimension.primary_key[0]
+            else:
+                params[name] = None
+            continue
+        if what == "resource":
+            if not isinstance(value, str) or value not in by_name:
+                raise fail(f"{name} names resource {value!r}, which the package does not have")
+            dimension = by_name[value]
+            params[name] = value
+        elif what in ("field", "number", "flag"):
+            types = {"field": (), "number": _NUMERIC, "flag": ("boolean",)}[what]
+            params[name] = field_of(res, value, name, types)
+        elif what == "fields":
+            params[name] = names_of((res,), value, name)
+        elif what in ("listed", "listed-number", "shared", "shared-list"):
+            assert dimension is not None  # "dimension" is required and precedes these in the spec
+            if what == "shared-list":
+                params[name] = names_of((res, dimension), value, name)
+            elif what == "shared":
+                params[name] = field_of(dimension, field_of(res, value, name), name)
+            else:
+                params[name] = field_of(dimension, value, name, _NUMERIC if what == "listed-number" else ())
+        elif what == "filter":
+            params[name] = _parse_filter(value, name, res, field_of, fail)
+        elif what == "order":
+            if value not in RULE_ORDERS:
+                raise fail(f"{name} must be one of {', '.join(RULE_ORDERS)}, not {json.dumps(value)[:40]}")
+            params[name] = value
+    return Rule(kind, params)
+
+
+def _parse_filter(
+    value: Any, param: str, res: Resource, field_of: Any, fail: Any
+) -> dict[str, tuple[Any, ...]]:
+    if not isinstance(value, dict) or not value:
+        raise fail(f"{param} must be an object of field: value or [values]")
+    out = {}
+    for name, wanted in value.items():
+        field_of(res, name, param)
+        values = wanted if isinstance(wanted, list) else [wanted]
+        if not values or not all(isinstance(v, str | int | float) for v in values):
+            raise fail(f"{param} gives {name!r} no value, or one that is not a string, number or boolean")
+        out[name] = tuple(values)
+    return out
+
+
 def fact_resources(path: str | Path | None = None) -> list[str]:
     """Names of the fact resources (one published figure per row), in descriptor order."""
     return [r.name for r in read_package(path).resources if r.kind == "fact"]
@@ -438,6 +626,11 @@ def _read_cached(descriptor: Path, _mtime: int, _size: int) -> Package:
     names = [r.name for r in parsed]
     if len(set(names)) != len(names):
         raise CoprodDataError("resource names are not unique", file=where, field="resources")
+    by_name = {r.name: r for r in parsed}
+    parsed = [
+        replace(r, rules=_parse_rules(raw_r, r, by_name, where))
+        for r, raw_r in zip(parsed, resources, strict=True)
+    ]
     return Package(
         descriptor=descriptor,
         name=str(raw.get("name", "")),
