@@ -362,9 +362,7 @@ def check_list_positions(pkg: Package, frames: Frames) -> list[Problem]:
                 out.append(_at(pkg, res.name, "list-positions", message, row, position))
             for f, listed, given in same:
                 if str(listed[j]) != str(given[i]):
-                    message = (
-                        f"{item!r} belongs to the {f} {listed[j]} list of {rule['dimension']}, not {given[i]}"
-                    )
+                    message = f"{item!r} has {f} {listed[j]} in {rule['dimension']}, this row {given[i]}"
                     out.append(_at(pkg, res.name, "list-positions", message, row, f))
     return out
 

@@ -114,3 +114,45 @@ def test_the_docs_page_copies_the_template_files_verbatim():
     for name in ("documents", "tallies", "shares", "claims", "checks", "check_members"):
         text = (PACKAGE / "resources" / f"{name}.csv").read_text(encoding="utf-8")
         assert f'```csv title="resources/{name}.csv"\n{text}```' in page, name
+
+
+def _copy(tmp_path: Path) -> Path:
+    import shutil
+
+    shutil.copy(PACKAGE / "datapackage.json", tmp_path / "datapackage.json")
+    shutil.copytree(PACKAGE / "resources", tmp_path / "resources")
+    return tmp_path / "datapackage.json"
+
+
+def _rewrite(descriptor: Path, resource: str, old: str, new: str) -> None:
+    from coprod_data.fileio import stamp
+
+    path = descriptor.parent / "resources" / f"{resource}.csv"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    stamp(descriptor)
+
+
+def test_its_own_rules_catch_its_own_corruptions(tmp_path):
+    """The made-up package declares cross-row rules in coprod:rules on its own tables and
+    fields; the same checks run them, with no code naming either."""
+    from coprod_data import validate
+
+    descriptor = _copy(tmp_path)
+    # the format shares 60 + 30 + 30 = 120: three items allow 100 +/- 1
+    _rewrite(descriptor, "shares", "preferred_format,online,post,10,", "preferred_format,online,post,30,")
+    # the members before without their figure after
+    _rewrite(
+        descriptor,
+        "tallies",
+        "t-members-post,club_survey,1,text,members,post,",
+        "t-members-post,club_survey,1,text,members,,",
+    )
+    found = {(p.resource, p.check, p.row, p.field) for p in validate(descriptor).problems}
+    assert ("shares", "shares-closed", 9, "value_pct") in found
+    assert ("tallies", "pre-post", 2, "phase") in found
+    # the enjoyment figures are outside the share lists' `where`, and the genre lists outside the pairs'
+    assert not any(
+        c in {"shares-closed", "pre-post"} and r == "shares" and row != 9 for r, c, row, _ in found
+    )

@@ -214,3 +214,62 @@ def test_a_list_printed_largest_first_that_is_no_longer_in_order_is_caught(pkg_c
     edit_cell(pkg_copy, "best_feature_shares", "bf-vcs_trust-pre", "printed", "17%")
     found = [p for p in problems(pkg_copy) if p.check == "printed-order"]
     assert [(p.row, p.field) for p in found] == [(line, "share_pct")]
+
+
+# The rules below are declared in the descriptor (coprod:rules), not in the code: each still
+# catches its corruption, located at the row and field.
+
+
+def test_a_value_matched_to_an_item_of_another_list_is_caught(pkg_copy):
+    line = edit_cell(pkg_copy, "best_feature_shares", "bf-vcs_sharing-pre", "theme_id", "cc_sharing")
+    found = [p for p in problems(pkg_copy) if p.check == "list-positions"]
+    assert [(p.resource, p.row, p.field) for p in found] == [("best_feature_shares", line, "group_id")]
+    assert "childrens_centres" in found[0].message
+
+
+def test_a_value_at_the_wrong_list_position_is_caught(pkg_copy):
+    line = edit_cell(
+        pkg_copy, "best_feature_shares", "bf-vcs_mutual_understanding-pre", "value_position", "9"
+    )
+    found = [p for p in problems(pkg_copy) if p.check == "list-positions"]
+    assert [(p.row, p.field) for p in found] == [(line, "value_position")]
+    assert "listed at position 3" in found[0].message
+
+
+def test_two_values_at_one_chart_position_are_caught(pkg_copy):
+    line = edit_cell(pkg_copy, "impact_ratings", "imp-vcs-pre-improve_delivery", "chart_position", "1")
+    found = [p for p in problems(pkg_copy) if p.check == "unique-positions"]
+    assert [(p.resource, p.row, p.field) for p in found] == [("impact_ratings", line, "chart_position")]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "says"),
+    [
+        ("rr-national-raw-text", "london", "where scope is national must have no region_id"),
+        ("rr-london-adjusted", "", "must have a region_id unless scope is national"),
+    ],
+)
+def test_a_region_on_a_national_row_or_none_on_a_regional_row_is_caught(pkg_copy, key, value, says):
+    line = edit_cell(pkg_copy, "response_rates", key, "region_id", value)
+    found = [p for p in problems(pkg_copy) if p.check == "present-unless"]
+    assert [(p.resource, p.row, p.field) for p in found] == [("response_rates", line, "region_id")]
+    assert says in found[0].message
+
+
+def test_an_open_list_is_not_held_to_100(pkg_copy):
+    # the same corruption as above, with the list flagged open: the rule's openFlag exempts it
+    edit_cell(pkg_copy, "best_feature_shares", "bf-vcs_sharing-pre", "share_pct", "53")
+    edit_cell(pkg_copy, "best_feature_shares", "bf-vcs_sharing-pre", "printed", "53%")
+    for row in _keys(pkg_copy, "best_feature_shares", group="vcs", phase="pre"):
+        edit_cell(pkg_copy, "best_feature_shares", row, "is_open_list", "true")
+    assert not [p for p in problems(pkg_copy) if p.check == "shares-closed"]
+
+
+def _keys(descriptor: Path, resource: str, **where: str) -> list[str]:
+    import csv
+
+    path = descriptor.parent / "resources" / f"{resource}.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    names = {"group": "group_id"}
+    return [r["figure_id"] for r in rows if all(r[names.get(k, k)] == v for k, v in where.items())]
