@@ -298,6 +298,22 @@ PKG_DIALECT = pkg.raw.get("dialect")
 PKG_MISSING = pkg.raw.get("missingValues")
 
 
+def rule_text(rule) -> str:
+    """One declared cross-row rule in words: its kind and the parameters given or defaulted."""
+
+    def shown(value) -> str:
+        if isinstance(value, dict):
+            return " and ".join(
+                f"`{k}` is " + " or ".join(verbatim(v) for v in vs) for k, vs in value.items()
+            )
+        if isinstance(value, tuple):
+            return ", ".join(f"`{v}`" for v in value) or "(none: one list)"
+        return f"`{value}`"
+
+    params = "; ".join(f"{name} {shown(v)}" for name, v in rule.params.items() if v is not None)
+    return f"`{rule.kind}`: {params}"
+
+
 def value_field(res) -> str | None:
     mapping = RAW[res.name].get("coprod:figure")
     if mapping is None:
@@ -397,6 +413,16 @@ for res in pkg.resources:
     if "source_kind" in frame.columns:
         kinds = frame.groupby("source_kind", observed=True).size().reset_index(name="rows")
         lines += ["Rows per source kind (text, table that lost its grid, chart data):", "", table(kinds), ""]
+    if res.rules:
+        lines += [
+            "## Cross-row rules",
+            "",
+            "Declared in the resource's `coprod:rules` and checked by `coprod-data validate` "
+            "(kinds and parameters: [Audit your own report](../own-report.md#4-cross-row-rules-coprodrules)).",
+            "",
+            *[f"- {rule_text(rule)}" for rule in res.rules],
+            "",
+        ]
     raw_fields = {f["name"]: f for f in raw.get("schema", {}).get("fields", [])}
     lines += [
         "## Fields",

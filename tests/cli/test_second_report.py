@@ -156,3 +156,20 @@ def test_its_own_rules_catch_its_own_corruptions(tmp_path):
     assert not any(
         c in {"shares-closed", "pre-post"} and r == "shares" and row != 9 for r, c, row, _ in found
     )
+
+
+def test_the_docs_page_shows_the_template_rules_as_declared():
+    page = (Path(__file__).resolve().parents[2] / "docs" / "own-report.md").read_text(encoding="utf-8")
+    block = page.split('```json title="coprod:rules of shares in datapackage.json"\n', 1)[1].split("```", 1)[
+        0
+    ]
+    shown = json.loads("{" + block + "}")["coprod:rules"]
+    raw = json.loads((PACKAGE / "datapackage.json").read_text(encoding="utf-8"))
+    declared = next(r for r in raw["resources"] if r["name"] == "shares")["coprod:rules"]
+    assert shown == declared
+    # and the page's table lists every kind of rule the package reader knows
+    from coprod_data.package import RULE_PARAMETERS
+
+    for kind, params in RULE_PARAMETERS.items():
+        row = next(line for line in page.splitlines() if line.startswith(f"| `{kind}` |"))
+        assert all(f"`{name}`" in row for name, _, _ in params), (kind, row)
