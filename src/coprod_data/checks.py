@@ -120,7 +120,7 @@ def _at(pkg: Package, resource: str, check: str, message: str, row: object, fiel
 def _figure_field(pkg: Package, res: Resource, column: str) -> tuple[str | None, Any]:
     """The field a fact resource's ``coprod:figure`` maps onto a ``fact_figures`` column (the
     field of the same name unless the mapping names another), or ``(None, constant)``."""
-    raw = next((r for r in pkg.raw.get("resources", []) if r.get("name") == res.name), {})
+    raw: dict[str, Any] = next((r for r in pkg.raw.get("resources", []) if r.get("name") == res.name), {})
     mapping = raw.get("coprod:figure")
     spec = mapping.get(column, column) if isinstance(mapping, dict) else column
     if isinstance(spec, dict):
