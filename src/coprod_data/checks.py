@@ -181,7 +181,7 @@ def check_printed_values(pkg: Package, frames: Frames) -> list[Problem]:
         col, _ = _figure_field(pkg, res, "value")
         printed_col, _ = _figure_field(pkg, res, "printed")
         kind_col, kind_const = _figure_field(pkg, res, "source_kind")
-        if col is None or printed_col is None:
+        if col is None or printed_col is None or res.field(col).type not in ("integer", "number"):
             continue
         kinds = table.column(kind_col) if kind_col else [kind_const] * len(table)
         rows = table.rows
