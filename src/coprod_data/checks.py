@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from coprod_data.checkdata import RULES as CHECK_DATA_RULES
-from coprod_data.package import Package, Resource, Rule
+from coprod_data.package import NUMERIC_TYPES, Package, Resource, Rule
 from coprod_data.table import Problem
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -181,7 +181,7 @@ def check_printed_values(pkg: Package, frames: Frames) -> list[Problem]:
         col, _ = _figure_field(pkg, res, "value")
         printed_col, _ = _figure_field(pkg, res, "printed")
         kind_col, kind_const = _figure_field(pkg, res, "source_kind")
-        if col is None or printed_col is None or res.field(col).type not in ("integer", "number"):
+        if col is None or printed_col is None or res.field(col).type not in NUMERIC_TYPES:
             continue
         kinds = table.column(kind_col) if kind_col else [kind_const] * len(table)
         rows = table.rows

@@ -364,7 +364,8 @@ RULE_PARAMETERS: dict[str, tuple[tuple[str, str, bool], ...]] = {
     "present-unless": (("field", "field", True), ("absentWhen", "filter", True)),
 }
 RULE_ORDERS = ("descending", "ascending")
-_NUMERIC = ("integer", "number")
+#: Field types that hold numbers (a rule's value and position fields must have one).
+NUMERIC_TYPES = ("integer", "number")
 
 
 def _parse_rules(
@@ -453,7 +454,7 @@ def _parse_rule(kind: str, item: Any, res: Resource, by_name: dict[str, Resource
             dimension = by_name[value]
             params[name] = value
         elif what in ("field", "number", "flag"):
-            types = {"field": (), "number": _NUMERIC, "flag": ("boolean",)}[what]
+            types = {"field": (), "number": NUMERIC_TYPES, "flag": ("boolean",)}[what]
             params[name] = field_of(res, value, name, types)
         elif what == "fields":
             params[name] = names_of((res,), value, name)
@@ -464,7 +465,9 @@ def _parse_rule(kind: str, item: Any, res: Resource, by_name: dict[str, Resource
             elif what == "shared":
                 params[name] = field_of(dimension, field_of(res, value, name), name)
             else:
-                params[name] = field_of(dimension, value, name, _NUMERIC if what == "listed-number" else ())
+                params[name] = field_of(
+                    dimension, value, name, NUMERIC_TYPES if what == "listed-number" else ()
+                )
         elif what == "filter":
             params[name] = _parse_filter(value, name, res, field_of, fail)
         elif what == "order":
