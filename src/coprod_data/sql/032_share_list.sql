@@ -13,32 +13,6 @@ CREATE OR REPLACE TABLE share_list_totals AS
 SELECT list_id AS check_id, smallest_total, search_bound
 FROM reconstruct_shares('share_list_input', 5000) WHERE rounding = 'either';
 
--- share_list_bounded (table): per share_list check that bounds its total (base_max: the
--- most answers the list can hold, base_min: the fewest, default 1), every total N in
--- that range whose whole counts reproduce every share (rule either; a closed list's
--- counts must add up to N, an open list's to at most N). Cost: items x base_max.
---   n_lo, n_hi          : the range of totals searched (base_min or 1, and base_max)
---   n_fitting           : how many totals in the range fit
---   fit_lo, fit_hi      : the smallest and largest total that fits
---   fitting             : the first twelve totals that fit, as text
-CREATE OR REPLACE TABLE share_list_bounded AS
-WITH b AS (
-    SELECT check_id, coalesce(base_min, 1) AS n_lo, base_max AS n_hi
-    FROM checks WHERE kind = 'share_list' AND base_max IS NOT NULL
-), per_n AS (
-    SELECT i.list_id AS check_id, n.n, bool_or(i.is_open_list) AS is_open,
-           sum(pct_k_lo(i.share_pct, n.n, 'either')) AS sum_lo, sum(pct_k_hi(i.share_pct, n.n, 'either')) AS sum_hi,
-           bool_and(pct_k_lo(i.share_pct, n.n, 'either') <= pct_k_hi(i.share_pct, n.n, 'either')) AS items_ok
-    FROM share_list_input i JOIN b ON b.check_id = i.list_id
-    CROSS JOIN LATERAL range(b.n_lo, least(b.n_hi, 5000) + 1) AS n(n)
-    GROUP BY ALL
-), fit AS (
-    SELECT check_id, n FROM per_n WHERE items_ok AND sum_lo <= n AND (is_open OR n <= sum_hi)
-)
-SELECT b.check_id, b.n_lo, b.n_hi, count(f.n) AS n_fitting, min(f.n) AS fit_lo, max(f.n) AS fit_hi,
-       array_to_string((list(f.n ORDER BY f.n) FILTER (WHERE f.n IS NOT NULL))[1:12], ', ') AS fitting
-FROM b LEFT JOIN fit f USING (check_id) GROUP BY ALL;
-
 -- check_result_share_list (table), kind share_list: the shares ('share') of one printed
 -- list of answers. n whole percentages are each within 0.5 of their exact value, so a
 -- closed list (relation closed) misses 100 by at most floor(n/2) points; an open list
@@ -47,14 +21,32 @@ FROM b LEFT JOIN fit f USING (check_id) GROUP BY ALL;
 --   within_rounding: the sum is within the slack, and whole numbers of answers exist
 --                    that reproduce every share (smallest such total N, searched up
 --                    to 5,000 with macro reconstruct_shares, rule either)
--- With a bound (base_max; see share_list_bounded) the totals must also lie in it: a list
--- that fits only with more answers than the bound is conditional ('holds only if the
--- list has more than base_max answers', against the check's assumption); base_lo /
--- base_hi are then the smallest and largest total in the bound that fit.
+-- With a bound (base_max: the most answers the list can hold; base_min, default 1, the
+-- fewest) every total N in it is tried (cost: items x base_max), and the totals must
+-- also lie in it: a list that fits only with more answers than the bound is conditional
+-- ('holds only if the list has more than base_max answers', against the check's
+-- assumption); base_lo / base_hi are then the smallest and largest total in the bound
+-- that fit, and the detail lists the first twelve.
 -- pass_chance: with the other shares as printed, the chance that one share drawn at
 -- random in 0..100 still passes the sum test, averaged over the shares.
 CREATE OR REPLACE TABLE check_result_share_list AS
-WITH s AS (
+WITH bnd AS (  -- lists with a bound: every total N in [base_min (default 1), base_max]
+    SELECT check_id, coalesce(base_min, 1) AS n_lo, base_max AS n_hi
+    FROM checks WHERE kind = 'share_list' AND base_max IS NOT NULL
+), per_n AS (  -- whole counts reproduce every share at N (rule either); a closed list's add up to N
+    SELECT i.list_id AS check_id, n.n, bool_or(i.is_open_list) AS is_open,
+           sum(pct_k_lo(i.share_pct, n.n, 'either')) AS sum_lo, sum(pct_k_hi(i.share_pct, n.n, 'either')) AS sum_hi,
+           bool_and(pct_k_lo(i.share_pct, n.n, 'either') <= pct_k_hi(i.share_pct, n.n, 'either')) AS items_ok
+    FROM share_list_input i JOIN bnd ON bnd.check_id = i.list_id
+    CROSS JOIN LATERAL range(bnd.n_lo, least(bnd.n_hi, 5000) + 1) AS n(n)
+    GROUP BY ALL
+), bounded AS (
+    SELECT bnd.check_id, bnd.n_lo, bnd.n_hi, count(p.n) AS n_fitting, min(p.n) AS fit_lo, max(p.n) AS fit_hi,
+           array_to_string((list(p.n ORDER BY p.n) FILTER (WHERE p.n IS NOT NULL))[1:12], ', ') AS fitting
+    FROM bnd LEFT JOIN per_n p ON p.check_id = bnd.check_id AND p.items_ok AND p.sum_lo <= p.n
+                                 AND (p.is_open OR p.n <= p.sum_hi)
+    GROUP BY ALL
+), s AS (
     SELECT list_id AS check_id, count(*) AS n, sum(share_pct) AS total, bool_or(is_open_list) AS is_open,
            count(*) // 2 AS slack
     FROM share_list_input GROUP BY list_id
@@ -71,7 +63,7 @@ WITH s AS (
            CASE WHEN s.is_open THEN s.total <= 100 + s.slack ELSE abs(s.total - 100) <= s.slack END
              AND t.smallest_total IS NOT NULL AS sum_ok
     FROM s LEFT JOIN share_list_totals t USING (check_id) LEFT JOIN redraw d USING (check_id)
-    LEFT JOIN share_list_bounded bd USING (check_id)
+    LEFT JOIN bounded bd USING (check_id)
 )
 SELECT c.check_id, r.check_id IS NOT NULL AS computable,
        r.exact_ok AND r.smallest_total IS NOT NULL AND r.bound_ok AS holds_exact, r.sum_ok AND r.bound_ok AS holds_rounding,

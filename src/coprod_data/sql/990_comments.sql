@@ -277,7 +277,7 @@ COMMENT ON COLUMN "check_result_same_figure"."pass_chance" IS 'the chance that t
 COMMENT ON COLUMN "check_result_same_figure"."recomputed" IS 'the recomputation in words';
 COMMENT ON COLUMN "check_result_same_figure"."detail" IS 'why, in words';
 COMMENT ON COLUMN "check_result_same_figure"."singled_out" IS 'for a failed check, the members it blames';
-COMMENT ON TABLE "check_result_share_list" IS 'kind share_list: the shares (''share'') of one printed list of answers. n whole percentages are each within 0.5 of their exact value, so a closed list (relation closed) misses 100 by at most floor(n/2) points; an open list (relation open: some answers unlisted) sums to at most 100 + floor(n/2). With a bound (base_max; see share_list_bounded) the totals must also lie in it: a list that fits only with more answers than the bound is conditional (''holds only if the list has more than base_max answers'', against the check''s assumption); base_lo / base_hi are then the smallest and largest total in the bound that fit. random in 0..100 still passes the sum test, averaged over the shares.';
+COMMENT ON TABLE "check_result_share_list" IS 'kind share_list: the shares (''share'') of one printed list of answers. n whole percentages are each within 0.5 of their exact value, so a closed list (relation closed) misses 100 by at most floor(n/2) points; an open list (relation open: some answers unlisted) sums to at most 100 + floor(n/2). With a bound (base_max: the most answers the list can hold; base_min, default 1, the fewest) every total N in it is tried (cost: items x base_max), and the totals must also lie in it: a list that fits only with more answers than the bound is conditional (''holds only if the list has more than base_max answers'', against the check''s assumption); base_lo / base_hi are then the smallest and largest total in the bound that fit, and the detail lists the first twelve. random in 0..100 still passes the sum test, averaged over the shares.';
 COMMENT ON COLUMN "check_result_share_list"."check_id" IS 'The check (see checks).';
 COMMENT ON COLUMN "check_result_share_list"."computable" IS 'the members needed are there';
 COMMENT ON COLUMN "check_result_share_list"."holds_exact" IS 'the relation holds on the printed values as they stand';
@@ -470,14 +470,6 @@ COMMENT ON COLUMN "share_base_grid"."k_lo" IS 'the smallest and largest whole co
 COMMENT ON COLUMN "share_base_grid"."k_hi" IS 'the smallest and largest whole count k with k/n printing the share';
 COMMENT ON COLUMN "share_base_grid"."fits" IS 'some whole count prints the share at this base (k_lo <= k_hi)';
 COMMENT ON COLUMN "share_base_grid"."exact" IS 'some whole k/n equals the share exactly';
-COMMENT ON TABLE "share_list_bounded" IS 'per share_list check that bounds its total (base_max: the most answers the list can hold, base_min: the fewest, default 1), every total N in that range whose whole counts reproduce every share (rule either; a closed list''s counts must add up to N, an open list''s to at most N). Cost: items x base_max.';
-COMMENT ON COLUMN "share_list_bounded"."check_id" IS 'The check (see checks).';
-COMMENT ON COLUMN "share_list_bounded"."n_lo" IS 'the range of totals searched (base_min or 1, and base_max)';
-COMMENT ON COLUMN "share_list_bounded"."n_hi" IS 'the range of totals searched (base_min or 1, and base_max)';
-COMMENT ON COLUMN "share_list_bounded"."n_fitting" IS 'how many totals in the range fit';
-COMMENT ON COLUMN "share_list_bounded"."fit_lo" IS 'the smallest and largest total that fits';
-COMMENT ON COLUMN "share_list_bounded"."fit_hi" IS 'the smallest and largest total that fits';
-COMMENT ON COLUMN "share_list_bounded"."fitting" IS 'the first twelve totals that fit, as text';
 COMMENT ON TABLE "share_list_input" IS 'the shares of every share_list check, one row per share, in the columns the macro reconstruct_shares reads (list_id, position, share_pct, is_open_list).';
 COMMENT ON COLUMN "share_list_input"."list_id" IS 'the share_list check the share belongs to (check_id)';
 COMMENT ON COLUMN "share_list_input"."position" IS 'Position of the member within its check, from 1.';
