@@ -542,6 +542,8 @@ CORE_FIELDS: dict[str, tuple[str, ...]] = {
         "claim_id",
         "count_of",
         "rank",
+        "date_from",
+        "date_to",
         "note",
     ),
 }

@@ -25,6 +25,8 @@ EXPECTED_CHECKS = {
     "ps-sessions": "conditional",  # more than 20 + 15 >= 36 > 30: only if at least 6 came twice
     "sg-enjoy": "conditional",  # unpaired z 2.48, paired only if at most 10 moved down
     "th-about40": "conditional",  # 43% read as 'about 40'
+    "nr-poetry": "conditional",  # 33% and 33%: 'nearly as popular' within the stated 5 points
+    "dt-survey": "reproduced",  # April 2024 lies wholly inside March to May 2024
     "pc-enjoy-pre": "within_rounding",  # 17/40 = 42.5% prints 43%
     "sl-genres": "within_rounding",  # 33 + 33 + 33 = 99
     "cb-formats": "reproduced",  # 24, 12, 4 of 40 exactly
@@ -72,6 +74,7 @@ def test_every_figure_and_claim_gets_exactly_one_verdict():
     assert status["t-adults"] == status["t-teens"] == "involved"
     assert status["s-enjoy-post-text"] == status["s-enjoy-post-chart"] == "involved"
     assert status["c-05"] == "conditional" and status["c-07"] == "reproduced"
+    assert status["c-09"] == "conditional" and status["c-10"] == status["c-11"] == "reproduced"
 
 
 def test_intervals_for_the_made_up_rise():

@@ -69,7 +69,23 @@ HAND_CHECKED = {
     "nat-28": "reproduced",  # 75% as 'three quarters'
     "nat-32": "reproduced",  # overall chart orders the resources as the text does
     "tel-11": "not_recomputable",  # five themes promised, none in the extract
-    "tel-01": "not_recomputable",  # a date
+    # dates: April 2011 in both documents; Telford's workshops (November 2012, January 2013)
+    # inside the survey's 2012-2013; '2012-13' read as two calendar years only overlaps the
+    # programme's second year (April 2012 - March 2013), so within the printed precision
+    "att-01": "reproduced",
+    "tel-08": "reproduced",
+    "att-04": "reproduced",
+    "tel-02": "reproduced",
+    "tel-01": "within_rounding",
+    "att-07": "within_rounding",
+    # 9 + 3 + 7 = 19 <= 28 only if the parents are among the other sectors
+    "cnt-att-parents": "conditional",
+    "att-10": "conditional",
+    # 'nearly as important': 48, 46, 42 are 7, 9, 13 points below 55, within a stated 14
+    "nat-11": "conditional",
+    # the practice pairs fit one number of returns only at 29 (mapping, c2) or 32 (c4)
+    "prac-map-regularly": "conditional",
+    "prac-c4-occasionally-rarely": "conditional",
 }
 
 
@@ -143,3 +159,62 @@ def test_filters(result):
         audit(status="fine")
     with pytest.raises(coprod_data.CoprodDataError, match="unknown document"):
         audit(document="nope")
+
+
+def test_nearly_as_important_is_an_interpretation_with_its_gaps(verdicts):
+    row = verdicts.set_index("check_id").loc["nr-nat11"]
+    # text values 48, 46, 42 against leadership workshops 55: gaps 7, 9 and 13 points; with
+    # 0.5 point either side the largest gap may be read as 12, within the stated 14
+    assert row.status == "conditional" and "14 points" in row.reading
+    assert (row.recomputed_lo, row.recomputed_hi, row.published_value) == (7, 13, 55)
+    # a whole percentage x passes against 55 when 55 - x + 1 >= 0 and 55 - x - 1 <= 14:
+    # x in 40..56, 17 of 101, for each of the three values
+    assert row.pass_chance == pytest.approx((17 / 101) ** 3)
+    assert row.strength == "strong"
+
+
+def test_parents_fit_within_the_other_sectors_only_if_counted_there(verdicts):
+    row = verdicts.set_index("check_id").loc["ps-other-sectors-parents"]
+    assert row.status == "conditional" and "parents" in row.assumption
+    assert row.recomputed_lo == row.recomputed_hi == 9 + 3 + 7 and row.published_value == 28
+    assert verdicts.set_index("check_id").loc["ps-other-sectors", "status"] == "reproduced"  # 9 + 3 <= 28
+
+
+def test_dates_printed_in_two_documents_and_inside_their_periods(verdicts):
+    v = verdicts.set_index("check_id")
+    assert v.loc["dt-programme-start", "status"] == "reproduced"  # April 2011 twice: 30 days shared
+    assert v.loc["dt-programme-start", "recomputed_lo"] == 30
+    assert v.loc["dt-telford-in-survey", "status"] == "reproduced"
+    # 2012-2013 is 731 days (2012 a leap year); 1 Nov 2012 is day 305 of it, 31 Jan 2013 day 396
+    row = v.loc["dt-telford-in-survey"]
+    assert (row.published_value, row.recomputed_lo, row.recomputed_hi) == (731, 305, 396)
+    row = v.loc["dt-telford-programme-year"]
+    # the second programme year, 1 Apr 2012 - 31 Mar 2013, is 365 days; '2012-13' read as
+    # 1 Jan 2012 - 31 Dec 2013 starts 91 days (31 + 29 + 31) before it and ends on its day
+    # 364 + 275 (April to December 2013) = 639
+    assert row.status == "within_rounding"
+    assert (row.published_value, row.recomputed_lo, row.recomputed_hi) == (365, -91, 639)
+    assert pd_isna(row.pass_chance)
+
+
+def test_practice_pairs_fit_one_base_only_at_29_or_32(verdicts):
+    v = verdicts.set_index("check_id")
+    # 14/29 = 48.3% and 12/29 = 41.4%; 8/32 = 25% and 20/32 = 62.5% (62 under half even)
+    for check_id, base in (("cb-prac-map", 29), ("cb-prac-c2", 29), ("cb-prac-c4", 32)):
+        row = v.loc[check_id]
+        assert row.status == "conditional" and f"one of {base}" in row.reading
+        assert row.base_lo == row.base_hi == base
+
+
+def test_q2_lists_report_the_totals_their_bound_allows(verdicts):
+    v = verdicts.set_index("check_id")
+    # CC after the workshops: 8 shares summing to 102, at most 3 x 47 = 141 answers
+    row = v.loc["sl-q2-cc-post"]
+    assert row.status == "within_rounding" and (row.base_lo, row.base_hi) == (62, 133)
+    assert "62, 124, 129, 130, 131, 133;" in row.detail
+    assert (v.loc["sl-q2-cc-pre", "base_lo"], v.loc["sl-q2-cc-pre", "base_hi"]) == (72, 138)
+    assert v.loc["sl-q2-vcs-pre", "status"] == "reproduced" and v.loc["sl-q2-vcs-pre", "base_lo"] == 55
+
+
+def pd_isna(value) -> bool:
+    return value is None or value != value

@@ -559,11 +559,11 @@ INSERT INTO "claims" SELECT * FROM read_csv('resources/claims.csv', header = tru
 
 CREATE TABLE "checks" (
   "check_id" VARCHAR NOT NULL CHECK (regexp_full_match("check_id", '^[a-z0-9][a-z0-9_.-]*$')),
-  "kind" VARCHAR NOT NULL CHECK ("kind" IN ('same_figure', 'parts_sum', 'share_list', 'percent_of_count', 'common_base', 'response_rates', 'pre_post', 'rank', 'threshold', 'count_listed', 'significance')),
+  "kind" VARCHAR NOT NULL CHECK ("kind" IN ('same_figure', 'parts_sum', 'share_list', 'percent_of_count', 'common_base', 'response_rates', 'pre_post', 'rank', 'threshold', 'count_listed', 'significance', 'near', 'dates')),
   "document_id" VARCHAR NOT NULL,
   "section" VARCHAR,
   "statement" VARCHAR NOT NULL,
-  "relation" VARCHAR CHECK ("relation" IN ('equals', 'at_most', 'union', 'closed', 'open', 'common', 'each', 'joint', 'up', 'not_down', 'count_up', 'about_same', 'rank', 'top', 'bottom', 'rank_pooled', 'top_pooled', 'about', 'nearly', 'more_than', 'less_than', 'increase')),
+  "relation" VARCHAR CHECK ("relation" IN ('equals', 'at_most', 'union', 'closed', 'open', 'common', 'each', 'joint', 'up', 'not_down', 'count_up', 'about_same', 'rank', 'top', 'bottom', 'rank_pooled', 'top_pooled', 'about', 'nearly', 'more_than', 'less_than', 'increase', 'same', 'within')),
   "value" DOUBLE,
   "tolerance" DOUBLE CHECK ("tolerance" >= 0),
   "base_min" BIGINT CHECK ("base_min" >= 1),
@@ -576,15 +576,15 @@ CREATE TABLE "checks" (
 );
 COMMENT ON TABLE "checks" IS 'Every relation the audit tests, one row per check: its kind, the document it concerns, what it asserts in this project''s words, the relation and number it tests, the bases a percentage may be a share of, any interpretive tolerance and the assumption that tolerance (or a relaxed reading) rests on. Members are in check_members. The audit recomputes each check (view audit_checks) and rolls the verdicts up per figure and claim (figure_audit).';
 COMMENT ON COLUMN "checks"."check_id" IS 'Identifier of the check.';
-COMMENT ON COLUMN "checks"."kind" IS 'Kind of check, which fixes how it is recomputed (one SQL file per kind): same_figure (one quantity printed more than once: every printing equal); parts_sum (parts against a total); share_list (shares of one list sum to 100 within rounding, with the smallest number of answers that reproduces them); percent_of_count (percentages of a count the report states for them: whole numbers give them, GRIM); common_base (percentages that should be shares of one base: a candidate base printed elsewhere, or any base in a stated range); response_rates (regional rates, their total and the raw rate from whole numbers of returns and eligible authorities, jointly); pre_post (direction and size of changes from before to after); rank (order and rank claims); threshold (threshold and ratio phrases such as ''over half'' or ''nine out of ten''); count_listed (a number of items against the items listed); significance (a claim that a change is statistically significant).';
+COMMENT ON COLUMN "checks"."kind" IS 'Kind of check, which fixes how it is recomputed (one SQL file per kind): same_figure (one quantity printed more than once: every printing equal); parts_sum (parts against a total); share_list (shares of one list sum to 100 within rounding, with the smallest number of answers that reproduces them); percent_of_count (percentages of a count the report states for them: whole numbers give them, GRIM); common_base (percentages that should be shares of one base: a candidate base printed elsewhere, or any base in a stated range); response_rates (regional rates, their total and the raw rate from whole numbers of returns and eligible authorities, jointly); pre_post (direction and size of changes from before to after); rank (order and rank claims); threshold (threshold and ratio phrases such as ''over half'' or ''nine out of ten''); count_listed (a number of items against the items listed); significance (a claim that a change is statistically significant); near (values the report calls close to a reference figure, such as ''nearly as important'': each at most tolerance points below it, an interpretation, so at best conditional); dates (printed dates as the periods they stand for: the same date printed twice, or events inside a period).';
 COMMENT ON COLUMN "checks"."document_id" IS 'Report the check concerns (see documents).';
 COMMENT ON COLUMN "checks"."section" IS 'Section number or heading of the report where the checked statement or figures are printed.';
 COMMENT ON COLUMN "checks"."statement" IS 'What the check asserts, in this project''s own words.';
-COMMENT ON COLUMN "checks"."relation" IS 'How the members relate; which values a kind accepts is set out in the data dictionary''s note on checks. parts_sum: equals (parts add up to a total), at_most (parts fit within the total), union (parts may overlap: the strict reading is equals, the relaxed one that the total lies between the largest part and the sum). share_list: closed (sum 100) or open (some answers unlisted: sum at most 100). common_base: common (one base for every share) or each (relaxed: each share may have its own base in the range). pre_post: up, not_down, count_up (value = how many rose), about_same. rank: rank (named members hold their rank), top / bottom (named members are the highest / lowest), top_pooled (as top, members of one item averaged over the series). threshold: about, nearly, more_than, less_than. significance: increase.';
+COMMENT ON COLUMN "checks"."relation" IS 'How the members relate; which values a kind accepts is set out in the data dictionary''s note on checks. parts_sum: equals (parts add up to a total), at_most (parts fit within the total; a part with term assumed_part belongs to it only under the check''s assumption, so the check is at best conditional), union (parts may overlap: the strict reading is equals, the relaxed one that the total lies between the largest part and the sum). share_list: closed (sum 100) or open (some answers unlisted: sum at most 100). common_base: common (one base for every share) or each (relaxed: each share may have its own base in the range). pre_post: up, not_down, count_up (value = how many rose), about_same. rank: rank (named members hold their rank), top / bottom (named members are the highest / lowest), top_pooled (as top, members of one item averaged over the series). threshold: about, nearly, more_than, less_than. significance: increase. dates: same (every printing names one date) or within (every event falls inside every period).';
 COMMENT ON COLUMN "checks"."value" IS 'The number the relation refers to: a threshold, the percentage a ratio phrase stands for (''nine out of ten'' = 90), how many items rose, or the significance level (default 0.05).';
-COMMENT ON COLUMN "checks"."tolerance" IS 'Interpretive tolerance, in the unit of the figures (percentage points): how far ''about'' or ''nearly'' may be from value, or how large a change ''about the same'' allows. An assumption, not rounding: a check that needs it is conditional.';
+COMMENT ON COLUMN "checks"."tolerance" IS 'Interpretive tolerance, in the unit of the figures (percentage points): how far ''about'' or ''nearly'' may be from value, how far below its reference a near value may lie, or how large a change ''about the same'' allows. An assumption, not rounding: a check that needs it is conditional.';
 COMMENT ON COLUMN "checks"."base_min" IS 'Smallest base the percentages may be shares of, where the report bounds it but prints no count for exactly these figures.';
-COMMENT ON COLUMN "checks"."base_max" IS 'Largest such base (for example all respondents of that phase).';
+COMMENT ON COLUMN "checks"."base_max" IS 'Largest such base (for example all respondents of that phase); for share_list, the most answers the list can hold (for example the answers each respondent may give times the group size): the totals that reproduce the shares are searched up to it.';
 COMMENT ON COLUMN "checks"."design" IS 'For significance checks: independent (two separate samples) or repeated (largely the same people answered before and after: judged unpaired and over every pairing the margins permit).';
 COMMENT ON COLUMN "checks"."assumption" IS 'The assumption the check''s relaxed reading (tolerance, overlap, a base other than the candidate, item non-response, a pairing) rests on, in words; shown beside a conditional verdict.';
 COMMENT ON COLUMN "checks"."note" IS 'What a reader should know about this check.';
@@ -593,13 +593,15 @@ INSERT INTO "checks" SELECT * FROM read_csv('resources/checks.csv', header = tru
 CREATE TABLE "check_members" (
   "check_id" VARCHAR NOT NULL,
   "position" BIGINT NOT NULL CHECK ("position" >= 1),
-  "term" VARCHAR NOT NULL CHECK ("term" IN ('printing', 'part', 'total', 'share', 'base', 'count', 'listed', 'rate', 'raw', 'value', 'pre', 'post', 'pre_base', 'post_base', 'claim')),
+  "term" VARCHAR NOT NULL CHECK ("term" IN ('printing', 'part', 'total', 'share', 'base', 'count', 'listed', 'rate', 'raw', 'value', 'pre', 'post', 'pre_base', 'post_base', 'claim', 'assumed_part', 'reference', 'event', 'period')),
   "role" VARCHAR NOT NULL CHECK ("role" IN ('asserts', 'member', 'input')),
   "series" VARCHAR,
   "figure_id" VARCHAR CHECK (regexp_full_match("figure_id", '^[a-z0-9][a-z0-9_.-]*$')),
   "claim_id" VARCHAR CHECK (regexp_full_match("claim_id", '^[a-z0-9][a-z0-9_.-]*$')),
   "count_of" VARCHAR CHECK (regexp_full_match("count_of", '^[a-z0-9_]+(\.[a-z0-9_]+=[^\s]+)?$')),
   "rank" BIGINT CHECK ("rank" >= 1),
+  "date_from" VARCHAR CHECK (regexp_full_match("date_from", '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')),
+  "date_to" VARCHAR CHECK (regexp_full_match("date_to", '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')),
   "note" VARCHAR,
   PRIMARY KEY ("check_id", "position"),
   FOREIGN KEY ("check_id") REFERENCES "checks" ("check_id"),
@@ -609,15 +611,17 @@ CREATE TABLE "check_members" (
 COMMENT ON TABLE "check_members" IS 'The figures, claims and counts each check reads, one row per member, in the order the check lists them. A member is a printed figure (figure_id), a claim (claim_id) or a number of rows of a package resource (count_of, for example the authorities of one region in the reference list).';
 COMMENT ON COLUMN "check_members"."check_id" IS 'The check (see checks).';
 COMMENT ON COLUMN "check_members"."position" IS 'Position of the member within its check, from 1.';
-COMMENT ON COLUMN "check_members"."term" IS 'The member''s place in the check''s relation: printing (same_figure), part / total (parts_sum), share (share_list, percent_of_count, common_base), base (a candidate base), count / listed (count_listed), rate / raw / total (response_rates), value (rank, threshold), pre / post (pre_post, rank of changes, significance), pre_base / post_base (significance), claim (a claim that asserts what the check tests or restates its figures).';
+COMMENT ON COLUMN "check_members"."term" IS 'The member''s place in the check''s relation: printing (same_figure), part / total (parts_sum), assumed_part (parts_sum: a part only under the check''s assumption), share (share_list, percent_of_count, common_base), base (a candidate base), count / listed (count_listed), rate / raw / total (response_rates), value (rank, threshold, near), reference (near: the figure the values are close to), event / period (dates: what must fall inside what; printing for the same date), pre / post (pre_post, rank of changes, significance), pre_base / post_base (significance), claim (a claim that asserts what the check tests or restates its figures).';
 COMMENT ON COLUMN "check_members"."role" IS 'What the verdict means for the member: asserts (the member states what the check tests; a failed check singles it out), member (takes part; a failed check involves it, and singles it out only when it is the only printed member or a minority printing of a same_figure check), input (read only: a base, a list a claim ranks within, the figures a phrase quotes; the verdict is not the member''s).';
 COMMENT ON COLUMN "check_members"."series" IS 'Groups members within a check: a pre/post pair (the item), one printed list (the phase), or the share a base belongs to. Empty where the check has one series.';
 COMMENT ON COLUMN "check_members"."figure_id" IS 'The printed figure (see figures), where the member is one.';
 COMMENT ON COLUMN "check_members"."claim_id" IS 'The claim (see claims), where the member is one.';
 COMMENT ON COLUMN "check_members"."count_of" IS 'Where the member is a number of rows of a package resource: ''resource'' (all its rows) or ''resource.field=value'' (rows with that value). Counted when the database is built.';
 COMMENT ON COLUMN "check_members"."rank" IS 'For rank checks: the rank the claim gives this member (1 = largest); empty for the other members of the list.';
+COMMENT ON COLUMN "check_members"."date_from" IS 'For dates checks: the first day (YYYY-MM-DD) of the period the member''s printed date stands for at its printed precision (''April 2011'': 2011-04-01; ''2012'': 2012-01-01), or of a period the check derives from it (said in note).';
+COMMENT ON COLUMN "check_members"."date_to" IS 'For dates checks: the last day (YYYY-MM-DD) of that period (''April 2011'': 2011-04-30); empty for a single day given in date_from.';
 COMMENT ON COLUMN "check_members"."note" IS 'What a reader should know about this member.';
-INSERT INTO "check_members" SELECT * FROM read_csv('resources/check_members.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'check_id': 'VARCHAR', 'position': 'BIGINT', 'term': 'VARCHAR', 'role': 'VARCHAR', 'series': 'VARCHAR', 'figure_id': 'VARCHAR', 'claim_id': 'VARCHAR', 'count_of': 'VARCHAR', 'rank': 'BIGINT', 'note': 'VARCHAR'});
+INSERT INTO "check_members" SELECT * FROM read_csv('resources/check_members.csv', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'check_id': 'VARCHAR', 'position': 'BIGINT', 'term': 'VARCHAR', 'role': 'VARCHAR', 'series': 'VARCHAR', 'figure_id': 'VARCHAR', 'claim_id': 'VARCHAR', 'count_of': 'VARCHAR', 'rank': 'BIGINT', 'date_from': 'VARCHAR', 'date_to': 'VARCHAR', 'note': 'VARCHAR'});
 
 CREATE TABLE package_info AS SELECT 'coprod-data' AS name, '0.2.0' AS version, '2026-11-22T00:00:00Z' AS created;
 COMMENT ON TABLE package_info IS 'The data package this database was built from.';
@@ -1034,6 +1038,10 @@ UNION ALL
 SELECT 'check_members.claim_id=' || "claim_id", count(*) FROM "check_members" WHERE "claim_id" IS NOT NULL GROUP BY "claim_id"
 UNION ALL
 SELECT 'check_members.count_of=' || "count_of", count(*) FROM "check_members" WHERE "count_of" IS NOT NULL GROUP BY "count_of"
+UNION ALL
+SELECT 'check_members.date_from=' || "date_from", count(*) FROM "check_members" WHERE "date_from" IS NOT NULL GROUP BY "date_from"
+UNION ALL
+SELECT 'check_members.date_to=' || "date_to", count(*) FROM "check_members" WHERE "date_to" IS NOT NULL GROUP BY "date_to"
 UNION ALL
 SELECT 'check_members.note=' || "note", count(*) FROM "check_members" WHERE "note" IS NOT NULL GROUP BY "note";
 

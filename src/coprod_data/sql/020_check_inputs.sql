@@ -6,6 +6,8 @@
 --   claimed_rank : the rank the check's member claims for its item (rank checks), else NULL
 --   member_ref   : the member's figure_id, claim_id or count_of reference
 --   member_kind  : what member_ref names: 'figure', 'claim' or 'count' (a count of rows)
+--   date_from, date_to: for dates checks, the period the member stands for (date_to
+--                  defaults to date_from); NULL when not given or not a calendar date
 CREATE OR REPLACE TABLE check_inputs AS
 SELECT m.check_id, c.kind, c.relation, m.position, m.term, m.role, m.series,
        m.figure_id, m.claim_id, m.count_of, m."rank" AS claimed_rank,
@@ -15,7 +17,8 @@ SELECT m.check_id, c.kind, c.relation, m.position, m.term, m.role, m.series,
        CASE WHEN m.count_of IS NOT NULL THEN CAST(coalesce(rc.n, 0) AS DOUBLE) ELSE f.value END AS value,
        CASE WHEN m.count_of IS NOT NULL THEN 'rows' ELSE f.unit END AS unit,
        coalesce(f.qualifier, 'exact') AS qualifier,
-       coalesce(f.item_id, m.series) AS item_id, f.phase, f.group_id, f.source_kind, f.printed
+       coalesce(f.item_id, m.series) AS item_id, f.phase, f.group_id, f.source_kind, f.printed,
+       try_cast(m.date_from AS DATE) AS date_from, try_cast(coalesce(m.date_to, m.date_from) AS DATE) AS date_to
 FROM check_members m
 JOIN checks c USING (check_id)
 LEFT JOIN fact_figures f ON f.figure_id = m.figure_id

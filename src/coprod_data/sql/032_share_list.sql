@@ -21,10 +21,32 @@ FROM reconstruct_shares('share_list_input', 5000) WHERE rounding = 'either';
 --   within_rounding: the sum is within the slack, and whole numbers of answers exist
 --                    that reproduce every share (smallest such total N, searched up
 --                    to 5,000 with macro reconstruct_shares, rule either)
+-- With a bound (base_max: the most answers the list can hold; base_min, default 1, the
+-- fewest) every total N in it is tried (cost: items x base_max), and the totals must
+-- also lie in it: a list that fits only with more answers than the bound is conditional
+-- ('holds only if the list has more than base_max answers', against the check's
+-- assumption); base_lo / base_hi are then the smallest and largest total in the bound
+-- that fit, and the detail lists the first twelve.
 -- pass_chance: with the other shares as printed, the chance that one share drawn at
 -- random in 0..100 still passes the sum test, averaged over the shares.
 CREATE OR REPLACE TABLE check_result_share_list AS
-WITH s AS (
+WITH bnd AS (  -- lists with a bound: every total N in [base_min (default 1), base_max]
+    SELECT check_id, coalesce(base_min, 1) AS n_lo, base_max AS n_hi
+    FROM checks WHERE kind = 'share_list' AND base_max IS NOT NULL
+), per_n AS (  -- whole counts reproduce every share at N (rule either); a closed list's add up to N
+    SELECT i.list_id AS check_id, n.n, bool_or(i.is_open_list) AS is_open,
+           sum(pct_k_lo(i.share_pct, n.n, 'either')) AS sum_lo, sum(pct_k_hi(i.share_pct, n.n, 'either')) AS sum_hi,
+           bool_and(pct_k_lo(i.share_pct, n.n, 'either') <= pct_k_hi(i.share_pct, n.n, 'either')) AS items_ok
+    FROM share_list_input i JOIN bnd ON bnd.check_id = i.list_id
+    CROSS JOIN LATERAL range(bnd.n_lo, least(bnd.n_hi, 5000) + 1) AS n(n)
+    GROUP BY ALL
+), bounded AS (
+    SELECT bnd.check_id, bnd.n_lo, bnd.n_hi, count(p.n) AS n_fitting, min(p.n) AS fit_lo, max(p.n) AS fit_hi,
+           array_to_string((list(p.n ORDER BY p.n) FILTER (WHERE p.n IS NOT NULL))[1:12], ', ') AS fitting
+    FROM bnd LEFT JOIN per_n p ON p.check_id = bnd.check_id AND p.items_ok AND p.sum_lo <= p.n
+                                 AND (p.is_open OR p.n <= p.sum_hi)
+    GROUP BY ALL
+), s AS (
     SELECT list_id AS check_id, count(*) AS n, sum(share_pct) AS total, bool_or(is_open_list) AS is_open,
            count(*) // 2 AS slack
     FROM share_list_input GROUP BY list_id
@@ -35,28 +57,39 @@ WITH s AS (
     FROM share_list_input i JOIN s ON s.check_id = i.list_id CROSS JOIN range(0, 101) AS x(x)
     GROUP BY i.list_id
 ), r AS (
-    SELECT s.*, t.smallest_total, t.search_bound, d.pass_chance,
+    SELECT s.*, t.smallest_total, t.search_bound, d.pass_chance, bd.n_lo, bd.n_hi, bd.n_fitting, bd.fit_lo, bd.fit_hi,
+           bd.fitting, bd.check_id IS NULL OR bd.n_fitting > 0 AS bound_ok,
            CASE WHEN s.is_open THEN s.total <= 100 ELSE s.total = 100 END AS exact_ok,
            CASE WHEN s.is_open THEN s.total <= 100 + s.slack ELSE abs(s.total - 100) <= s.slack END
-             AND t.smallest_total IS NOT NULL AS rounding_ok
+             AND t.smallest_total IS NOT NULL AS sum_ok
     FROM s LEFT JOIN share_list_totals t USING (check_id) LEFT JOIN redraw d USING (check_id)
+    LEFT JOIN bounded bd USING (check_id)
 )
 SELECT c.check_id, r.check_id IS NOT NULL AS computable,
-       r.exact_ok AND r.smallest_total IS NOT NULL AS holds_exact, r.rounding_ok AS holds_rounding,
-       r.rounding_ok AS holds_assumed,
+       r.exact_ok AND r.smallest_total IS NOT NULL AND r.bound_ok AS holds_exact, r.sum_ok AND r.bound_ok AS holds_rounding,
+       r.sum_ok AS holds_assumed,
        100.0 AS published_value, CAST(r.total AS DOUBLE) AS recomputed_value,
        CAST(r.total - r.slack AS DOUBLE) AS recomputed_lo, CAST(r.total + r.slack AS DOUBLE) AS recomputed_hi,
-       r.smallest_total AS base_lo, r.pass_chance,
-       r.total || '% in all' || coalesce('; at least ' || r.smallest_total || ' answers', '') AS recomputed,
+       coalesce(r.fit_lo, r.smallest_total) AS base_lo, r.fit_hi AS base_hi, r.pass_chance,
+       r.total || '% in all' || coalesce('; at least ' || r.smallest_total || ' answers', '')
+           || coalesce('; ' || r.n_fitting || ' totals from ' || r.n_lo || ' to ' || r.n_hi || ' fit', '') AS recomputed,
+       CASE WHEN r.sum_ok AND NOT r.bound_ok
+            THEN 'holds only if the list has more than ' || r.n_hi || ' answers (the bound the check declares)' END
+           AS reading,
        CASE WHEN r.check_id IS NULL THEN 'No shares to add up.'
             ELSE 'The ' || r.n || ' shares sum to ' || r.total || '%'
                  || CASE WHEN r.is_open THEN ' (an open list: some answers are not listed)' ELSE '' END
-                 || CASE WHEN r.exact_ok THEN '' WHEN r.rounding_ok OR abs(r.total - 100) <= r.slack
+                 || CASE WHEN r.exact_ok THEN '' WHEN r.sum_ok OR abs(r.total - 100) <= r.slack
                          THEN ', within the ' || r.slack || ' points that rounding ' || r.n || ' shares allows'
                          ELSE ', more than the ' || r.slack || ' points that rounding allows' END
                  || CASE WHEN r.smallest_total IS NOT NULL
                          THEN '; the fewest answers that reproduce every share: ' || r.smallest_total || '.'
                          ELSE '; no whole numbers of answers up to ' || r.search_bound || ' reproduce every share.' END
+                 || CASE WHEN r.n_hi IS NULL THEN ''
+                         WHEN r.n_fitting > 0 THEN ' Totals from ' || r.n_lo || ' to ' || r.n_hi || ' (the bound) that fit: '
+                              || r.fitting || CASE WHEN r.n_fitting > 12 THEN ', ... (' || r.n_fitting || ' in all)' ELSE '' END
+                              || '; the largest is ' || r.fit_hi || '.'
+                         ELSE ' No total from ' || r.n_lo || ' to ' || r.n_hi || ' (the bound) fits.' END
        END AS detail,
        []::VARCHAR[] AS singled_out
 FROM checks c LEFT JOIN r USING (check_id)

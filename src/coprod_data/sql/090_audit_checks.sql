@@ -1,5 +1,5 @@
 -- audit_checks (table): one row per check (resource checks), with its verdict.
--- Each kind's file (030-040) leaves a table check_result_<kind> with the same columns:
+-- Each kind's file (030-045) leaves a table check_result_<kind> with the same columns:
 --   computable      : the members needed are there
 --   holds_exact     : the relation holds on the printed values as they stand
 --   holds_rounding  : it holds for some exact values the printed ones round from
@@ -58,6 +58,8 @@ WITH results AS (
     UNION ALL BY NAME SELECT * FROM check_result_threshold
     UNION ALL BY NAME SELECT * FROM check_result_count_listed
     UNION ALL BY NAME SELECT * FROM check_result_significance
+    UNION ALL BY NAME SELECT * FROM check_result_near
+    UNION ALL BY NAME SELECT * FROM check_result_dates
 ), mem AS (
     SELECT check_id,
            list(figure_id ORDER BY position) FILTER (WHERE figure_id IS NOT NULL) AS figure_ids,

@@ -1,0 +1,260 @@
+"""Soundness and completeness of the near and dates kinds, of parts_sum's assumed parts and
+of share_list's bound on the answers, against brute force.
+
+Each property builds checks over generated figures or dates, runs the check layer's SQL
+(files 020-045) and compares the verdict's flags and numbers with a plain Python
+enumeration: of the exact values the printed figures allow (a whole percentage v stands
+for any value in [v - 0.5, v + 0.5], ends included, as the threshold kind reads it), of
+the days a printed period covers, or of the totals of answers up to the bound.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coprod_data.package import read_package
+from coprod_data.rounding import grim
+from tests.views.minidb import _row, mini_db, rebuild
+
+SETTINGS = settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+DOC = "national_la_survey"
+TABLES = ("checks", "check_members", "impact_ratings", "counts")
+DAY0 = dt.date(2012, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def con():
+    c = mini_db()
+    yield c
+    c.close()
+
+
+def load(con, checks, members, pcts=(), counts=()):
+    pkg = read_package()
+    rows = {"checks": checks, "check_members": members, "impact_ratings": list(pcts), "counts": list(counts)}
+    for name in TABLES:
+        con.execute(f'DELETE FROM "{name}"')
+    for name in ("impact_ratings", "counts", "checks", "check_members"):
+        if rows[name]:
+            res = pkg.resource(name)
+            marks = ", ".join("?" for _ in res.fields)
+            con.executemany(f'INSERT INTO "{name}" VALUES ({marks})', [_row(res, r) for r in rows[name]])
+    rebuild(con, "02", "03", "04")
+
+
+def pct(fid, value):
+    return {
+        "figure_id": fid,
+        "document_id": DOC,
+        "source_kind": "chart",
+        "group_id": "vcs",
+        "phase": "pre",
+        "impact_id": fid,
+        "item_label": fid,
+        "value_pct": value,
+        "printed": f"{value}%",
+    }
+
+
+def cnt(fid, value):
+    return {
+        "figure_id": fid,
+        "document_id": DOC,
+        "subject": "respondents",
+        "value": value,
+        "qualifier": "exact",
+        "unit": "people",
+        "printed": str(value),
+    }
+
+
+def chk(cid, kind, **fields):
+    return {"check_id": cid, "kind": kind, "document_id": DOC, "statement": "s", **fields}
+
+
+def mem(cid, pos, term, role="member", **fields):
+    return {"check_id": cid, "position": pos, "term": term, "role": role, **fields}
+
+
+def result(con, kind, columns="computable, holds_exact, holds_rounding, holds_assumed"):
+    return con.execute(f"SELECT {columns} FROM check_result_{kind} WHERE check_id = 'c'").fetchone()
+
+
+def exact_values(v):
+    """Exact values a whole percentage v may stand for, on a grid fine enough for these
+    relations (their bounds are whole or half points); the ends are included."""
+    return [v - 0.5 + i / 4 for i in range(5)]
+
+
+# --- near: each value at most `tolerance` points below every reference ------------------------
+@SETTINGS
+@given(
+    refs=st.lists(st.integers(0, 100), min_size=1, max_size=2),
+    gaps=st.lists(st.integers(-3, 25), min_size=1, max_size=4),
+    tol=st.integers(0, 20),
+)
+def test_near_holds_exactly_when_some_exact_values_are_close_enough(con, refs, gaps, tol):
+    values = [min(100, max(0, refs[0] - g)) for g in gaps]  # near the first reference, or not
+    members = [mem("c", i + 1, "value", figure_id=f"v{i}") for i in range(len(values))]
+    members += [
+        mem("c", len(values) + j + 1, "reference", "input", figure_id=f"r{j}") for j in range(len(refs))
+    ]
+    figs = [pct(f"v{i}", v) for i, v in enumerate(values)] + [pct(f"r{j}", r) for j, r in enumerate(refs)]
+    load(con, [chk("c", "near", tolerance=tol)], members, figs)
+    computable, exact, rounding, assumed, chance, lo, hi = result(
+        con,
+        "near",
+        "computable, holds_exact, holds_rounding, holds_assumed, pass_chance, recomputed_lo, recomputed_hi",
+    )
+
+    def close(v, r):  # some exact value and reference with the value 0..tol below it
+        return any(0 <= y - x <= tol for x in exact_values(v) for y in exact_values(r))
+
+    assert computable and not exact and not rounding  # an interpretation, never rounding
+    assert assumed == all(close(v, r) for v in values for r in refs)
+    gaps = [r - v for v in values for r in refs]
+    assert (lo, hi) == (min(gaps), max(gaps))
+    expected = math.prod(sum(all(close(x, r) for r in refs) for x in range(101)) / 101 for _ in values)
+    assert chance == pytest.approx(expected, abs=1e-12)
+
+
+# --- dates: printed periods as sets of days ----------------------------------------------------
+def period(draw_from, draw_len):
+    start = DAY0 + dt.timedelta(days=draw_from)
+    return start, start + dt.timedelta(days=draw_len)
+
+
+def days(p):
+    return {p[0] + dt.timedelta(days=i) for i in range((p[1] - p[0]).days + 1)}
+
+
+periods_st = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 40)), min_size=1, max_size=3)
+
+
+@SETTINGS
+@given(events=periods_st, periods=periods_st)
+def test_dates_within(con, events, periods):
+    ev = [period(*e) for e in events]
+    pe = [period(*p) for p in periods]
+    members = [
+        mem("c", i + 1, "event", claim_id=f"e{i}", date_from=str(a), date_to=str(b))
+        for i, (a, b) in enumerate(ev)
+    ]
+    members += [
+        mem("c", len(ev) + j + 1, "period", claim_id=f"p{j}", date_from=str(a), date_to=str(b))
+        for j, (a, b) in enumerate(pe)
+    ]
+    load(con, [chk("c", "dates", relation="within")], members)
+    computable, exact, rounding, assumed = result(con, "dates")
+    common = set.intersection(*(days(p) for p in pe))
+    assert computable
+    assert exact == (bool(common) and all(days(e) <= common for e in ev))
+    assert rounding == (bool(common) and all(days(e) & common for e in ev))
+    assert assumed == rounding
+
+
+@SETTINGS
+@given(printings=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 40)), min_size=2, max_size=4))
+def test_dates_same(con, printings):
+    ps = [period(*p) for p in printings]
+    members = [
+        mem("c", i + 1, "printing", claim_id=f"d{i}", date_from=str(a), date_to=str(b))
+        for i, (a, b) in enumerate(ps)
+    ]
+    load(con, [chk("c", "dates", relation="same")], members)
+    computable, exact, rounding, _, shared, span = result(
+        con, "dates", "computable, holds_exact, holds_rounding, holds_assumed, recomputed_lo, recomputed_hi"
+    )
+    common = set.intersection(*(days(p) for p in ps))
+    assert computable
+    assert exact == (len(set(ps)) == 1)
+    assert rounding == bool(common)
+    assert shared == len(common)
+    assert span == (max(b for _, b in ps) - min(a for a, _ in ps)).days + 1
+
+
+def test_dates_without_a_readable_period_are_not_recomputable(con):
+    members = [
+        mem("c", 1, "printing", claim_id="a", date_from="2012-02-30"),  # no such day
+        mem("c", 2, "printing", claim_id="b", date_from="2012-02-01", date_to="2012-02-29"),
+    ]
+    load(con, [chk("c", "dates", relation="same")], members)
+    assert result(con, "dates")[0] is False
+
+
+# --- parts_sum: a part that belongs to the total only under the assumption ----------------------
+@SETTINGS
+@given(
+    parts=st.lists(st.integers(0, 30), min_size=1, max_size=3),
+    assumed_parts=st.lists(st.integers(0, 30), min_size=1, max_size=2),
+    total=st.integers(0, 100),
+    relation=st.sampled_from(["equals", "at_most"]),
+)
+def test_parts_sum_with_assumed_parts_is_at_best_conditional(con, parts, assumed_parts, total, relation):
+    members = [mem("c", i + 1, "part", figure_id=f"q{i}") for i in range(len(parts))]
+    members += [
+        mem("c", len(parts) + j + 1, "assumed_part", figure_id=f"a{j}") for j in range(len(assumed_parts))
+    ]
+    members.append(mem("c", len(members) + 1, "total", figure_id="t"))
+    counts = [cnt(f"q{i}", v) for i, v in enumerate(parts)] + [
+        cnt(f"a{j}", v) for j, v in enumerate(assumed_parts)
+    ]
+    load(
+        con,
+        [chk("c", "parts_sum", relation=relation, assumption="a")],
+        members,
+        counts=[*counts, cnt("t", total)],
+    )
+    _, exact, rounding, assumed = result(con, "parts_sum")
+    s = sum(parts) + sum(assumed_parts)
+    assert not exact and not rounding
+    assert assumed == (s == total if relation == "equals" else s <= total)
+
+
+# --- share_list with a bound on the answers -----------------------------------------------------
+@SETTINGS
+@given(
+    data=st.data(),
+    bound=st.integers(1, 60),
+    relation=st.sampled_from(["closed", "open"]),
+)
+def test_share_list_bound_finds_every_total_that_fits(con, data, bound, relation):
+    if data.draw(st.booleans()):  # the shares of real counts: some total fits, maybe above the bound
+        counts = data.draw(st.lists(st.integers(0, 25), min_size=2, max_size=4).filter(lambda c: sum(c) > 0))
+        values = [round(100 * c / sum(counts)) for c in counts]
+    else:
+        values = data.draw(st.lists(st.integers(0, 100), min_size=2, max_size=4))
+    load(
+        con,
+        [chk("c", "share_list", relation=relation, base_max=bound, assumption="b")],
+        [mem("c", i + 1, "share", figure_id=f"p{i}") for i in range(len(values))],
+        [pct(f"p{i}", v) for i, v in enumerate(values)],
+    )
+    _, _, rounding, assumed, lo, hi = result(
+        con, "share_list", "computable, holds_exact, holds_rounding, holds_assumed, base_lo, base_hi"
+    )
+
+    def fits(n):
+        ks = [grim(v, n, "either") for v in values]
+        if not all(ks):
+            return False
+        low = sum(min(k) for k in ks)
+        return low <= n if relation == "open" else low <= n <= sum(max(k) for k in ks)
+
+    slack = len(values) // 2
+    sum_ok = sum(values) <= 100 + slack if relation == "open" else abs(sum(values) - 100) <= slack
+    in_bound = [n for n in range(1, bound + 1) if fits(n)]
+    anywhere = bool(in_bound) or any(fits(n) for n in range(bound + 1, 5001))
+    assert rounding == (sum_ok and anywhere and bool(in_bound))
+    assert assumed == (sum_ok and anywhere)
+    if in_bound:
+        assert (lo, hi) == (min(in_bound), max(in_bound))
+    else:
+        assert hi is None
