@@ -1,17 +1,20 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- share_list_input (table): the shares of every share_list check, one row per share, in the
 -- columns the macro reconstruct_shares reads (list_id, position, share_pct, is_open_list).
 --   list_id : the share_list check the share belongs to (check_id)
-CREATE OR REPLACE TABLE share_list_input AS
+CREATE OR REPLACE TABLE internal.share_list_input AS
 SELECT check_id AS list_id, position, CAST(value AS BIGINT) AS share_pct, relation = 'open' AS is_open_list
-FROM check_inputs WHERE kind = 'share_list' AND term = 'share' AND value IS NOT NULL;
+FROM internal.check_inputs WHERE kind = 'share_list' AND term = 'share' AND value IS NOT NULL;
 
 -- share_list_totals (table): per share_list check, the smallest total number of answers
 -- whose whole counts reproduce every share (rule either), searched up to search_bound.
 --   smallest_total : the smallest total that reproduces every share (NULL: none up to search_bound)
 --   search_bound   : the largest total searched
-CREATE OR REPLACE TABLE share_list_totals AS
+CREATE OR REPLACE TABLE internal.share_list_totals AS
 SELECT list_id AS check_id, smallest_total, search_bound
-FROM reconstruct_shares('share_list_input', 5000) WHERE rounding = 'either';
+FROM reconstruct_shares('internal.share_list_input', 5000) WHERE rounding = 'either';
 
 -- check_result_share_list (table), kind share_list: the shares ('share') of one printed
 -- list of answers. n whole percentages are each within 0.5 of their exact value, so a
@@ -23,23 +26,23 @@ FROM reconstruct_shares('share_list_input', 5000) WHERE rounding = 'either';
 --                    to 5,000 with macro reconstruct_shares, rule either)
 -- pass_chance: with the other shares as printed, the chance that one share drawn at
 -- random in 0..100 still passes the sum test, averaged over the shares.
-CREATE OR REPLACE TABLE check_result_share_list AS
+CREATE OR REPLACE TABLE internal.check_result_share_list AS
 WITH s AS (
     SELECT list_id AS check_id, count(*) AS n, sum(share_pct) AS total, bool_or(is_open_list) AS is_open,
            count(*) // 2 AS slack
-    FROM share_list_input GROUP BY list_id
+    FROM internal.share_list_input GROUP BY list_id
 ), redraw AS (  -- one share replaced by every value 0..100, the others as printed
     SELECT i.list_id AS check_id,
            avg(CASE WHEN s.is_open THEN (s.total - i.share_pct + x.x <= 100 + s.slack)::INT
                     ELSE (abs(s.total - i.share_pct + x.x - 100) <= s.slack)::INT END) AS pass_chance
-    FROM share_list_input i JOIN s ON s.check_id = i.list_id CROSS JOIN range(0, 101) AS x(x)
+    FROM internal.share_list_input i JOIN s ON s.check_id = i.list_id CROSS JOIN range(0, 101) AS x(x)
     GROUP BY i.list_id
 ), r AS (
     SELECT s.*, t.smallest_total, t.search_bound, d.pass_chance,
            CASE WHEN s.is_open THEN s.total <= 100 ELSE s.total = 100 END AS exact_ok,
            CASE WHEN s.is_open THEN s.total <= 100 + s.slack ELSE abs(s.total - 100) <= s.slack END
              AND t.smallest_total IS NOT NULL AS rounding_ok
-    FROM s LEFT JOIN share_list_totals t USING (check_id) LEFT JOIN redraw d USING (check_id)
+    FROM s LEFT JOIN internal.share_list_totals t USING (check_id) LEFT JOIN redraw d USING (check_id)
 )
 SELECT c.check_id, r.check_id IS NOT NULL AS computable,
        r.exact_ok AND r.smallest_total IS NOT NULL AS holds_exact, r.rounding_ok AS holds_rounding,

@@ -1,15 +1,18 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- check_links (table): one row per figure or claim and check touching it (ref, check_id,
 -- role, the check's verdict, whether the check judges it or only reads it, whether a failed
 -- check singles it out); the step between audit_checks and figure_audit.
 --   ref         : the figure_id or claim_id the check touches
 --   member_kind : 'figure' or 'claim'
 --   judged      : the check judges it (role asserts or member), rather than only reading it
-CREATE OR REPLACE TABLE check_links AS
+CREATE OR REPLACE TABLE internal.check_links AS
 SELECT i.member_ref AS ref, i.member_kind, a.check_id, i.role, a.status, a.kind,
        list_contains(a.singled_out, i.member_ref) AS singled_out,
        i.role IN ('asserts', 'member') AS judged,
        a.detail, a.recomputed, a.reading, a.pass_chance, a.strength, a.tolerance
-FROM check_inputs i JOIN audit_checks a USING (check_id)
+FROM internal.check_inputs i JOIN audit_checks a USING (check_id)
 WHERE i.member_kind IN ('figure', 'claim');
 
 -- figure_audit (table): every printed figure (kind 'figure', a row of a fact resource) and
@@ -68,7 +71,7 @@ WITH per_ref AS (
                       'reproduced', 'not_recomputable'], status), check_id) AS detail,
            string_agg(recomputed, '; ' ORDER BY check_id) FILTER (WHERE judged AND recomputed <> '') AS recomputed,
            max(tolerance) FILTER (WHERE judged) AS tolerance
-    FROM check_links GROUP BY ref
+    FROM internal.check_links GROUP BY ref
 ), rolled AS (
     SELECT *, CASE WHEN is_singled THEN 'discrepancy' WHEN is_involved THEN 'involved'
                    WHEN asserts_conditional THEN 'conditional'
@@ -92,7 +95,7 @@ WITH per_ref AS (
            CASE WHEN f.unit = 'percent' THEN '1 percentage point' ELSE 'whole number' END AS precision,
            CASE WHEN f.unit = 'percent' THEN '0.5 point either side of the printed value' ELSE 'none (exact)' END AS tolerance,
            f.figure_id AS figure_ids
-    FROM fact_figures f LEFT JOIN rolled r ON r.ref = f.figure_id LEFT JOIN resource_info ri ON ri.resource = f.resource
+    FROM fact_figures f LEFT JOIN rolled r ON r.ref = f.figure_id LEFT JOIN internal.resource_info ri ON ri.resource = f.resource
 ), cited AS (  -- restating claims in no check: the statuses of the figures they cite
     SELECT c.claim_id, x.figure_id, f.status, f.assumption
     FROM claims c, LATERAL unnest(string_split(coalesce(c.figure_ids, ''), ' ')) AS x(figure_id)
