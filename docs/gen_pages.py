@@ -473,6 +473,16 @@ lines = [
     "the printed precision would pass; near 1 a pass says nothing). A figure that takes part in a failed check "
     "is *involved*; only what a failed check singles out is a discrepancy.",
     "",
+    "In Python, `coprod_data.audit()` returns `figure_audit` and `coprod_data.audit_checks()` returns "
+    "`audit_checks`, both with typed columns (an ordered categorical `status`, numbers as numbers, ids as "
+    "strings). Beside the text, each figure's row carries the numbers of the check that decides its status: "
+    "`n_checks` and `n_failed_checks` (how many checks judge it, how many failed), `deciding_check` (the "
+    "first judging check in the order discrepancy, conditional it asserts, reproduced, conditional, within "
+    "rounding), and that check's `check_published_value`, `check_recomputed_value`, `check_recomputed_lo` "
+    "and `check_recomputed_hi` (the range the printed figures allow), `check_base_lo` and `check_base_hi` "
+    "(the bases that fit) and `check_pass_chance`. These are the check's numbers, for the quantity it tests "
+    "(a list's total, a change, another printing), not necessarily the figure's own value.",
+    "",
     "## Counts",
     "",
     table(summary.assign(all=summary.sum(axis=1)).reset_index()),

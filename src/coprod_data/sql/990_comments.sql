@@ -332,6 +332,16 @@ COMMENT ON COLUMN "figure_audit"."recomputed" IS 'the recomputed values of the c
 COMMENT ON COLUMN "figure_audit"."precision" IS 'the precision the printed value carries';
 COMMENT ON COLUMN "figure_audit"."tolerance" IS 'how far the exact value may lie from the printed one';
 COMMENT ON COLUMN "figure_audit"."figure_ids" IS 'the figure itself, or the figures a claim cites';
+COMMENT ON COLUMN "figure_audit"."n_checks" IS 'how many checks judge it (its status rolls up from these; 0: none)';
+COMMENT ON COLUMN "figure_audit"."n_failed_checks" IS 'how many of them failed (the ids are in failed_checks)';
+COMMENT ON COLUMN "figure_audit"."deciding_check" IS 'the check whose verdict sets its status: the first judging check in the order of the roll-up above (a failed check singling it out, a failed check, a conditional one it asserts, reproduced, conditional, within rounding), ties by check_id; empty when no check judges it';
+COMMENT ON COLUMN "figure_audit"."check_published_value" IS 'the deciding check''s printed value set against its recomputation (the check''s, such as a list''s total of 100 or a threshold, not necessarily this figure''s)';
+COMMENT ON COLUMN "figure_audit"."check_recomputed_value" IS 'the deciding check''s recomputed value, when one number';
+COMMENT ON COLUMN "figure_audit"."check_recomputed_lo" IS 'the lowest value the deciding check''s printed figures allow';
+COMMENT ON COLUMN "figure_audit"."check_recomputed_hi" IS 'the highest value the deciding check''s printed figures allow';
+COMMENT ON COLUMN "figure_audit"."check_base_lo" IS 'the smallest base (count) that fits the deciding check';
+COMMENT ON COLUMN "figure_audit"."check_base_hi" IS 'the largest base (count) that fits the deciding check';
+COMMENT ON COLUMN "figure_audit"."check_pass_chance" IS 'the deciding check''s chance that random values at the printed precision pass (see audit_checks.strength)';
 COMMENT ON TABLE "internal"."figure_interval_bases" IS 'for figure_intervals, each figure''s candidate bases n and the whole counts k_lo..k_hi that print the figure p at that base (basis as in figure_intervals).';
 COMMENT ON COLUMN "internal"."figure_interval_bases"."figure_id" IS 'The printed figure (see figures), where the member is one.';
 COMMENT ON COLUMN "internal"."figure_interval_bases"."check_id" IS 'The check (see checks).';
