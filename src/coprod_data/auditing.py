@@ -209,7 +209,7 @@ def typed_frame(columns: list[str], rows: list[tuple], statuses: tuple[str, ...]
         if name == "status":
             out[name] = col.astype(pd.CategoricalDtype(list(statuses), ordered=True))
         elif name in NUMBER_DTYPES:
-            out[name] = col.astype(NUMBER_DTYPES[name])
+            out[name] = col.astype("Int64") if NUMBER_DTYPES[name] == "Int64" else col.astype("float64")
         elif values and all(isinstance(v, bool) for v in values):
             out[name] = col.astype("boolean")
         elif values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
