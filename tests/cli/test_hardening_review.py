@@ -13,11 +13,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from typer.testing import CliRunner
 
 from coprod_data import cache
 from coprod_data.cli import app
 from coprod_data.db import export, query_rows, remove_leftovers
+from tests.clirunner import CliRunner
 from tests.conftest import edit_cell
 
 runner = CliRunner()

@@ -6,11 +6,11 @@ import json
 
 import duckdb
 import pytest
-from typer.testing import CliRunner
 
 import coprod_data
 from coprod_data.cli import app
 from coprod_data.db import connect, relations
+from tests.clirunner import CliRunner
 
 runner = CliRunner()
 
