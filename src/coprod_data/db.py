@@ -35,8 +35,10 @@ def view_files() -> list[Path]:
     return [p for p in files if not p.name.startswith("000_")]
 
 
-def _build(con: duckdb.DuckDBPyConnection, path: str | Path | None) -> None:
-    """Create and fill every table, then every view.
+def _build(con: duckdb.DuckDBPyConnection, path: str | Path | None, *, comments: bool = True) -> None:
+    """Create and fill every table, then every view (and, unless ``comments`` is false, run
+    ``990_comments.sql``: :func:`comments_script` builds without it, so a stale script that
+    names a moved or renamed relation cannot stop its own regeneration).
 
     The package goes through the one reading path (:func:`coprod_data.reading.gate`): a
     package ``validate`` refuses is refused here, with its first problem named, and the
@@ -64,6 +66,8 @@ def _build(con: duckdb.DuckDBPyConnection, path: str | Path | None) -> None:
             f"cannot load the package into DuckDB: {_first_line(exc)}", file=str(pkg.descriptor)
         ) from None
     for view in view_files():
+        if not comments and view.name == COMMENTS_FILE:
+            continue
         try:
             con.execute(view.read_text(encoding="utf-8"))
         except duckdb.Error as exc:  # a broken view is a bug of ours; name the file
@@ -71,6 +75,19 @@ def _build(con: duckdb.DuckDBPyConnection, path: str | Path | None) -> None:
 
 
 COMMENTS_FILE = "990_comments.sql"
+
+
+def comments_database(path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory database built without ``990_comments.sql``, for :func:`comments_script`."""
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        _build(con, path, comments=False)
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def comments_script(con: duckdb.DuckDBPyConnection, path: str | Path | None = None) -> str:
