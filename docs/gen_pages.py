@@ -23,6 +23,7 @@ import _charts
 import _sqldocs
 
 from coprod_data.auditing import CHECK_STATUSES, STATUS_MEANINGS, STATUSES, audit, checks
+from coprod_data.checkdata import INTERNAL_SCHEMA
 from coprod_data.db import EXPORT_STORAGE_VERSION, connect, export, view_files
 from coprod_data.package import read_package
 from coprod_data.paths import sql_dir
@@ -498,6 +499,16 @@ lines = [
     "the printed precision would pass; near 1 a pass says nothing). A figure that takes part in a failed check "
     "is *involved*; only what a failed check singles out is a discrepancy.",
     "",
+    "In Python, `coprod_data.audit()` returns `figure_audit` and `coprod_data.audit_checks()` returns "
+    "`audit_checks`, both with typed columns (an ordered categorical `status`, numbers as numbers, ids as "
+    "strings). Beside the text, each figure's row carries the numbers of the check that decides its status: "
+    "`n_checks` and `n_failed_checks` (how many checks judge it, how many failed), `deciding_check` (the "
+    "first judging check in the order discrepancy, conditional it asserts, reproduced, conditional, within "
+    "rounding), and that check's `check_published_value`, `check_recomputed_value`, `check_recomputed_lo` "
+    "and `check_recomputed_hi` (the range the printed figures allow), `check_base_lo` and `check_base_hi` "
+    "(the bases that fit) and `check_pass_chance`. These are the check's numbers, for the quantity it tests "
+    "(a list's total, a change, another printing), not necessarily the figure's own value.",
+    "",
     "## Counts",
     "",
     table(summary.assign(all=summary.sum(axis=1)).reset_index()),
@@ -900,27 +911,14 @@ def header_markdown(obj: _sqldocs.SqlObject) -> list[str]:
     return out
 
 
-USER_FACING = {
-    "figure_audit",
-    "audit_checks",
-    "audit_summary",
-    "audit_check_summary",
-    "fact_figures",
-    "pre_post_changes",
-    "ranked_figures",
-    "response_rate_solutions",
-    "package_info",
-}
 group_of: dict[str, str] = {}
 for name, (schema, _kind) in RELATIONS.items():
     if name in RESOURCES:
         group_of[name] = "Package resources"
-    elif schema != "main":
-        group_of[name] = f"Intermediate steps (schema `{schema}`)"
-    elif name in USER_FACING or name.startswith(("audit", "figure_", "change_")):
+    elif schema == "main":
         group_of[name] = "Views and tables to query"
     else:
-        group_of[name] = "Intermediate steps"
+        group_of[name] = f"Intermediate steps (schema `{schema}`)"
 
 for name, (schema, kind) in RELATIONS.items():
     cols = relation_columns(name)
@@ -989,7 +987,9 @@ lines = [
     "",
     "Every table and view of the DuckDB database (`coprod_data.db.connect()`, `coprod-data sql`, or the "
     f"[DuckDB file](../downloads/{DUCKDB_NAME})), with its columns and their types as DuckDB reports them, "
-    "and what each holds from the header of the SQL file that creates it. Generated when the site was built.",
+    "and what each holds from the header of the SQL file that creates it. Generated when the site was built. "
+    "What users query is in the default schema `main` (`SHOW TABLES` lists it); the intermediate steps of the "
+    f"audit are in the schema `{INTERNAL_SCHEMA}` (query them as `{INTERNAL_SCHEMA}.name`).",
     "",
 ]
 for g in groups_seen:
@@ -1191,14 +1191,28 @@ lines = [
     "## What to query",
     "",
     "The [tables and views](views/index.md) reference lists every table and view with its columns. "
-    "The ones most queries start from:",
+    "`SHOW TABLES` lists the ones to query, all in the default schema `main`:",
     "",
-    "- [`figure_audit`](views/figure_audit.md): one row per published figure and claim, with its verdict.",
-    "- [`audit_checks`](views/audit_checks.md): one row per check, with its verdict and the numbers recomputed.",
-    "- [`fact_figures`](views/fact_figures.md): every figure of every fact resource in one long table.",
+    "- [`figure_audit`](views/figure_audit.md): one row per published figure and claim, with its verdict; "
+    "[`audit_summary`](views/audit_summary.md) counts them per document and status.",
+    "- [`audit_checks`](views/audit_checks.md): one row per check, with its verdict and the numbers recomputed; "
+    "[`audit_check_summary`](views/audit_check_summary.md) counts them per document, kind and status.",
+    "- [`fact_figures`](views/fact_figures.md): every figure of every fact resource in one long table; "
+    "[`ranked_figures`](views/ranked_figures.md) ranks each percentage within its list or chart.",
     "- [`pre_post_changes`](views/pre_post_changes.md): every figure printed before and after the workshops, "
     "with the change.",
-    "- the package resources, one table each (see the [data dictionary](dictionary/index.md)).",
+    "- [`figure_intervals`](views/figure_intervals.md) and [`change_intervals`](views/change_intervals.md): "
+    "95% intervals of the percentages and of the pre/post changes whose bases the checks state or bound.",
+    "- [`response_rate_solutions`](views/response_rate_solutions.md): the whole numbers of returns and "
+    "eligible authorities that reproduce each published response rate.",
+    "- the package resources, one table each (see the [data dictionary](dictionary/index.md)), and "
+    "[`package_info`](views/package_info.md), the data version.",
+    "",
+    f"The steps between the resources and these (the check inputs, one result table per kind of check, "
+    f"the grids the intervals are searched over) live in the schema `{INTERNAL_SCHEMA}`: query them by their "
+    f"qualified name, for example `SELECT * FROM {INTERNAL_SCHEMA}.check_inputs LIMIT 10`. Each is listed, "
+    "with its columns, on the [tables and views](views/index.md) page, and each figure's page shows the path "
+    "it takes through them.",
     "",
     "## Worked queries",
     "",

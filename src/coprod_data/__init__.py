@@ -10,6 +10,7 @@ The public API is small and imports nothing heavy until it is used::
     >>> report.ok
     True
     >>> audit = coprod_data.audit()                      # every figure beside its recomputation
+    >>> verdicts = coprod_data.audit_checks()            # every check, with its numbers
     >>> con = coprod_data.connect()                      # DuckDB: tables and views
 
 pandas, pandera and frictionless load on first use, not at import time.
@@ -33,6 +34,7 @@ __all__ = [
     "CoprodDataError",
     "__version__",
     "audit",
+    "audit_checks",
     "connect",
     "describe",
     "load",
@@ -151,6 +153,36 @@ def audit(path: str | None = None, *, status: str | None = None, document: str |
     from coprod_data.auditing import audit as _audit
 
     return _audit(path, status=status, document=document)
+
+
+def audit_checks(
+    path: str | None = None, *, status: str | None = None, document: str | None = None
+) -> pd.DataFrame:
+    """The checks behind the audit: one row per check declared in the package, failed first.
+
+    Each check's ``kind``, ``statement``, ``status`` (reproduced, within_rounding,
+    conditional, discrepancy, not_recomputable; an ordered categorical, worst first), the
+    ``reading`` a conditional verdict rests on, the ``figure_ids`` and ``claim_ids`` it
+    reads, the numbers as numbers (``published_value``, ``recomputed_value``,
+    ``recomputed_lo`` / ``recomputed_hi``, ``base_lo`` / ``base_hi``, ``statistic``,
+    ``pass_chance``) and its ``strength``. The table ``audit_checks`` in SQL; see
+    :func:`coprod_data.auditing.checks`.
+
+    Args:
+        path: the data package (default: the bundled one).
+        status: keep only checks with this verdict.
+        document: keep only checks of this document id.
+
+    Examples:
+        >>> failed = audit_checks(status="discrepancy")
+        >>> len(failed) > 0 and failed.check_id.is_unique and bool((failed.status == "discrepancy").all())
+        True
+        >>> str(failed.recomputed_lo.dtype), str(failed.base_lo.dtype)
+        ('float64', 'Int64')
+    """
+    from coprod_data.auditing import checks as _checks
+
+    return _checks(path, status=status, document=document)
 
 
 def connect(

@@ -49,6 +49,16 @@ COLUMNS = [
     "printed",
     "published_value",
     "figure_ids",
+    "n_checks",
+    "n_failed_checks",
+    "deciding_check",
+    "check_published_value",
+    "check_recomputed_value",
+    "check_recomputed_lo",
+    "check_recomputed_hi",
+    "check_base_lo",
+    "check_base_hi",
+    "check_pass_chance",
 ]
 CHECK_COLUMNS = [
     "check_id",
@@ -74,6 +84,29 @@ CHECK_COLUMNS = [
     "recomputed",
     "detail",
 ]
+
+#: The pandas dtype of every number column of ``figure_audit`` and ``audit_checks``
+#: (``DOUBLE`` -> ``float64``, ``BIGINT`` -> ``Int64``; a test keeps it in step with the
+#: tables), so a column stays numeric when a filter leaves it empty.
+NUMBER_DTYPES = {
+    "published_value": "float64",
+    "n_checks": "Int64",
+    "n_failed_checks": "Int64",
+    "check_published_value": "float64",
+    "check_recomputed_value": "float64",
+    "check_recomputed_lo": "float64",
+    "check_recomputed_hi": "float64",
+    "check_base_lo": "Int64",
+    "check_base_hi": "Int64",
+    "check_pass_chance": "float64",
+    "recomputed_value": "float64",
+    "recomputed_lo": "float64",
+    "recomputed_hi": "float64",
+    "base_lo": "Int64",
+    "base_hi": "Int64",
+    "statistic": "float64",
+    "pass_chance": "float64",
+}
 
 
 def _order(values: tuple[str, ...]) -> str:
@@ -164,6 +197,7 @@ def typed_frame(columns: list[str], rows: list[tuple], statuses: tuple[str, ...]
     first, so ``status < "reproduced"`` selects every row that is not reproduced and
     sorting puts the worst first); whole numbers are ``Int64``, other numbers
     ``float64``; text and identifiers are pandas ``string``; list columns stay lists.
+    The columns of :data:`NUMBER_DTYPES` take their dtype from there, even when empty.
     """
     import pandas as pd
 
@@ -174,6 +208,8 @@ def typed_frame(columns: list[str], rows: list[tuple], statuses: tuple[str, ...]
         col = pd.Series(raw, dtype=object)
         if name == "status":
             out[name] = col.astype(pd.CategoricalDtype(list(statuses), ordered=True))
+        elif name in NUMBER_DTYPES:
+            out[name] = col.astype("Int64") if NUMBER_DTYPES[name] == "Int64" else col.astype("float64")
         elif values and all(isinstance(v, bool) for v in values):
             out[name] = col.astype("boolean")
         elif values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
@@ -193,8 +229,20 @@ def audit(
     """The ``figure_audit`` table as a DataFrame: one status per figure and claim, worst first.
 
     Columns are typed: ``status`` is an ordered categorical in the order of
-    :data:`STATUSES` (worst first), ``published_value`` is a number (``float64``),
-    identifiers and text are pandas ``string``.
+    :data:`STATUSES` (worst first), numbers are numbers, identifiers and text are pandas
+    ``string``. Beside the text (``published``, ``recomputed``, ``detail``), the numbers:
+
+    - ``published_value`` (``float64``): the printed value (empty for a claim without one);
+    - ``n_checks``, ``n_failed_checks`` (``Int64``): how many checks judge the row, and how
+      many of them failed (their ids: ``failed_checks``);
+    - ``deciding_check`` (``string``): the judging check whose verdict sets ``status`` (the
+      worst in the roll-up's order, ties by id; empty when no check judges the row), and
+      that check's numbers from :func:`audit_checks`: ``check_published_value``,
+      ``check_recomputed_value``, ``check_recomputed_lo`` / ``check_recomputed_hi`` (the
+      range the printed figures allow), ``check_base_lo`` / ``check_base_hi`` (the bases
+      that fit, ``Int64``) and ``check_pass_chance`` (the check's strength). They are the
+      check's numbers, for the quantity the check tests (a list's total, a change, the
+      other printing), not necessarily this row's own value.
 
     Args:
         path: the data package (default: the bundled one).
@@ -206,6 +254,10 @@ def audit(
         >>> sorted(df.status.unique())  # doctest: +NORMALIZE_WHITESPACE
         ['conditional', 'discrepancy', 'involved', 'not_recomputable', 'reproduced', 'within_rounding']
         >>> list(df.status.cat.categories) == list(STATUSES) and df.status.cat.ordered
+        True
+        >>> str(df.check_recomputed_lo.dtype), str(df.n_checks.dtype)
+        ('float64', 'Int64')
+        >>> bool((df.n_checks >= df.n_failed_checks).all())
         True
     """
     columns, rows = audit_rows(path, status=status, document=document)

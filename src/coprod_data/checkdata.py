@@ -143,7 +143,7 @@ def row_counts_sql(pkg: Package) -> str:
             "-- field ('resource.field=value'), as check_members.count_of refers to them.",
             "--   ref : 'resource' or 'resource.field=value'",
             "--   n   : number of rows of the resource (with that value)",
-            "CREATE OR REPLACE VIEW resource_row_counts AS",
+            "CREATE OR REPLACE VIEW internal.resource_row_counts AS",
             "\nUNION ALL\n".join(parts) + ";",
         ]
     )
@@ -154,16 +154,20 @@ def resource_info_sql(pkg: Package) -> str:
     return "\n".join(
         [
             "-- resource_info: each resource's name, title and kind, as the descriptor gives them.",
-            "CREATE OR REPLACE VIEW resource_info AS",
+            "CREATE OR REPLACE VIEW internal.resource_info AS",
             f"SELECT * FROM (VALUES {rows}) AS t(resource, title, kind);",
         ]
     )
 
 
+INTERNAL_SCHEMA = "internal"  # the schema of the intermediate steps; users query ``main``
+
+
 def generated_views_sql(pkg: Package) -> str:
-    """The views generated from the descriptor: ``fact_figures``, ``resource_row_counts``
-    and ``resource_info``."""
-    return "\n\n".join([fact_figures_sql(pkg), row_counts_sql(pkg), resource_info_sql(pkg)]) + "\n"
+    """The views generated from the descriptor: ``fact_figures`` (in ``main``, for users),
+    ``resource_row_counts`` and ``resource_info`` (steps of the audit, in schema ``internal``)."""
+    schema = f"CREATE SCHEMA IF NOT EXISTS {INTERNAL_SCHEMA};"
+    return "\n\n".join([fact_figures_sql(pkg), schema, row_counts_sql(pkg), resource_info_sql(pkg)]) + "\n"
 
 
 # ---- the figure index ------------------------------------------------------------------

@@ -315,9 +315,9 @@ def ddl(
 
     try:
         if comments:
-            from coprod_data.db import comments_script, connect
+            from coprod_data.db import comments_database, comments_script
 
-            con = connect(path=path)
+            con = comments_database(path)
             try:
                 typer.echo(comments_script(con, path), nl=False)
             finally:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coprod_data.checkdata import INTERNAL_SCHEMA
 from coprod_data.errors import CoprodDataError
 from coprod_data.package import read_package
 from coprod_data.paths import sql_dir
@@ -34,8 +35,10 @@ def view_files() -> list[Path]:
     return [p for p in files if not p.name.startswith("000_")]
 
 
-def _build(con: duckdb.DuckDBPyConnection, path: str | Path | None) -> None:
-    """Create and fill every table, then every view.
+def _build(con: duckdb.DuckDBPyConnection, path: str | Path | None, *, comments: bool = True) -> None:
+    """Create and fill every table, then every view (and, unless ``comments`` is false, run
+    ``990_comments.sql``: :func:`comments_script` builds without it, so a stale script that
+    names a moved or renamed relation cannot stop its own regeneration).
 
     The package goes through the one reading path (:func:`coprod_data.reading.gate`): a
     package ``validate`` refuses is refused here, with its first problem named, and the
@@ -63,6 +66,8 @@ def _build(con: duckdb.DuckDBPyConnection, path: str | Path | None) -> None:
             f"cannot load the package into DuckDB: {_first_line(exc)}", file=str(pkg.descriptor)
         ) from None
     for view in view_files():
+        if not comments and view.name == COMMENTS_FILE:
+            continue
         try:
             con.execute(view.read_text(encoding="utf-8"))
         except duckdb.Error as exc:  # a broken view is a bug of ours; name the file
@@ -72,8 +77,22 @@ def _build(con: duckdb.DuckDBPyConnection, path: str | Path | None) -> None:
 COMMENTS_FILE = "990_comments.sql"
 
 
+def comments_database(path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory database built without ``990_comments.sql``, for :func:`comments_script`."""
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        _build(con, path, comments=False)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def comments_script(con: duckdb.DuckDBPyConnection, path: str | Path | None = None) -> str:
-    """``COMMENT ON`` every view and SQL-built table of ``con``, from the SQL files' headers.
+    """``COMMENT ON`` every view and SQL-built table of ``con`` (in ``main`` and in the schema
+    ``internal`` of the intermediate steps), from the SQL files' headers.
 
     The committed ``sql/990_comments.sql`` is this script for the bundled package (a test
     keeps them equal); the Python build and the duckdb CLI both run it after the views.
@@ -88,11 +107,14 @@ def comments_script(con: duckdb.DuckDBPyConnection, path: str | Path | None = No
     docs.update(read_all([f for f in view_files() if f.name != COMMENTS_FILE]))
     tables = {r.name for r in pkg.resources} | {"package_info"}
     columns: dict[str, list[str]] = {}
-    for table, column in con.execute(
-        "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = current_database() "
-        "AND schema_name = 'main' AND NOT internal ORDER BY table_name, column_index"
+    for schema, table, column in con.execute(
+        "SELECT schema_name, table_name, column_name FROM duckdb_columns() "
+        "WHERE database_name = current_database() AND schema_name IN ('main', ?) AND NOT internal "
+        "ORDER BY table_name, column_index",
+        [INTERNAL_SCHEMA],
     ).fetchall():
-        if table not in tables:
+        obj = docs.get(table)
+        if table not in tables and obj is not None and (obj.schema or "main") == schema:
             columns.setdefault(table, []).append(column)
     fields = {f.name: f.description for r in pkg.resources for f in r.fields if f.description}
     head = (
@@ -317,7 +339,8 @@ def build_file(
 
 
 def relations(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
-    """``(name, 'table'|'view')`` for every table and view of the main schema."""
+    """``(name, 'table'|'view')`` for every table and view of the main schema: what users query
+    (the intermediate steps of the audit are in the schema ``internal``)."""
     rows = con.execute(
         "SELECT table_name, CASE table_type WHEN 'VIEW' THEN 'view' ELSE 'table' END "
         "FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_type, table_name"
@@ -564,7 +587,12 @@ def export(
     path: str | Path | None = None,
     storage_version: str = EXPORT_STORAGE_VERSION,
 ) -> Path:
-    """Write the database: a ``.duckdb`` file, or Parquet files (one per table and view) in a folder.
+    """Write the database: a ``.duckdb`` file, or a folder of Parquet files (one per relation of ``main``).
+
+    The ``.duckdb`` file holds everything the build makes: the tables and views users query in
+    the schema ``main``, and the intermediate steps of the audit in the schema ``internal``
+    (query them as ``internal.name``). A Parquet folder holds the relations of ``main`` only
+    (see :func:`relations`), so every query the docs show runs on it too.
 
     A folder is chosen when ``target`` is an existing directory or ends with ``/``;
     otherwise the name must end in ``.duckdb`` or ``.db``. Written to a temporary name

@@ -113,18 +113,20 @@ def comments_sql(docs: dict[str, SqlObject], columns: dict[str, list[str]], fall
     ``columns`` maps each relation to its column names (as the database reports them);
     ``fallback`` gives a description by column name for columns the relation's own header
     does not document (the descriptor's fields and the other headers, see
-    :func:`column_fallbacks`). Views get ``COMMENT ON VIEW``, tables ``COMMENT ON TABLE``.
+    :func:`column_fallbacks`). Views get ``COMMENT ON VIEW``, tables ``COMMENT ON TABLE``;
+    a relation the SQL file creates in a schema (``internal.name``) is named with it.
     """
     out: list[str] = []
     for name in sorted(columns):
         obj = docs.get(name)
         if obj is None or obj.kind not in ("table", "view") or not obj.summary:
             continue
-        out.append(_comment(obj.kind.upper(), _ident(name), obj.summary))
+        target = f"{_ident(obj.schema)}.{_ident(name)}" if obj.schema else _ident(name)
+        out.append(_comment(obj.kind.upper(), target, obj.summary))
         for col in columns[name]:
             text = obj.columns.get(col) or fallback.get(col)
             if text:
-                out.append(_comment("COLUMN", f"{_ident(name)}.{_ident(col)}", text))
+                out.append(_comment("COLUMN", f"{target}.{_ident(col)}", text))
     return "\n".join(out) + "\n"
 
 

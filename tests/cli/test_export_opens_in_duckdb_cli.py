@@ -21,7 +21,9 @@ def test_an_export_opens_in_the_duckdb_cli(tmp_path):
     query = (
         "SELECT storage_version FROM coprod_export; "
         "SELECT count(*) FROM local_authorities; "
-        "SELECT count(*) > 0 FROM figure_audit;"
+        "SELECT count(*) > 0 FROM figure_audit; "
+        "SELECT count(*) > 0 FROM internal.check_inputs; "
+        "SELECT count(*) FROM (SHOW TABLES) WHERE name = 'check_inputs';"
     )
     result = subprocess.run(
         [str(CLI), "-readonly", "-csv", "-noheader", str(out), "-c", query],
@@ -30,4 +32,4 @@ def test_an_export_opens_in_the_duckdb_cli(tmp_path):
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [EXPORT_STORAGE_VERSION, "152", "true"]
+    assert result.stdout.split() == [EXPORT_STORAGE_VERSION, "152", "true", "true", "0"]

@@ -11,10 +11,10 @@ import json
 import os
 
 import pytest
-from typer.testing import CliRunner
 
 from coprod_data import fileio
 from coprod_data.cli import app
+from tests.clirunner import CliRunner
 
 runner = CliRunner()
 

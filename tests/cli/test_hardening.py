@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 
-from typer.testing import CliRunner
-
 import coprod_data
 from coprod_data.cli import app
+from tests.clirunner import CliRunner
 
 runner = CliRunner()
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from typer.testing import CliRunner
 
 from coprod_data import cache
 from coprod_data.cli import app
 from coprod_data.db import export, query_rows, remove_leftovers
+from tests.clirunner import CliRunner
 from tests.conftest import edit_cell
 
 runner = CliRunner()
@@ -79,6 +79,8 @@ EDITS = {
     "a replaced view": "CREATE OR REPLACE VIEW pre_post_changes AS SELECT 1 AS x",
     "a replaced macro": "CREATE OR REPLACE MACRO fmt_num(x) AS 'EDITED'",
     "an added table": "CREATE TABLE extra AS SELECT 1 AS x",
+    "a row of an intermediate table": "UPDATE internal.check_inputs SET value = -1 WHERE value IS NOT NULL",
+    "a replaced intermediate view": "CREATE OR REPLACE VIEW internal.rounding_rules AS SELECT 'x' AS r",
 }
 
 
@@ -95,6 +97,8 @@ def test_a_cache_edited_anywhere_is_rebuilt(tmp_path, monkeypatch, edit):
     assert query_rows("SELECT count(*) FROM figure_audit WHERE status = 'discrepancy'")[1] == truth
     assert query_rows("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'extra'")[1] == [(0,)]
     assert query_rows("SELECT fmt_num(2)")[1] != [("EDITED",)]
+    assert query_rows("SELECT count(*) FROM internal.check_inputs WHERE value = -1")[1] == [(0,)]
+    assert query_rows("SELECT count(*) FROM internal.rounding_rules")[1] == [(3,)]
     assert truth[0][0] > 0
 
 

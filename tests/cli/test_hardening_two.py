@@ -17,13 +17,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from typer.testing import CliRunner
 
 import coprod_data
 from coprod_data import cache
 from coprod_data.cli import app
 from coprod_data.db import export, open_read_only, query_rows, run_query
 from coprod_data.errors import CoprodDataError
+from tests.clirunner import CliRunner
 from tests.conftest import edit_cell
 
 runner = CliRunner()

@@ -9,12 +9,12 @@ import json
 import shutil
 
 import pytest
-from typer.testing import CliRunner
 
 import coprod_data
 import coprod_data.table
 from coprod_data.cli import app
 from coprod_data.fileio import stamp
+from tests.clirunner import CliRunner
 from tests.conftest import edit_cell
 
 runner = CliRunner()

@@ -11,10 +11,10 @@ import math
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from coprod_data.cli import app
 from coprod_data.db import connect
+from tests.clirunner import CliRunner
 
 PACKAGE = Path(__file__).resolve().parents[1] / "second_report"
 runner = CliRunner()

@@ -6,11 +6,11 @@ import json
 
 import duckdb
 import pytest
-from typer.testing import CliRunner
 
 import coprod_data
 from coprod_data.cli import app
 from coprod_data.db import connect, relations
+from tests.clirunner import CliRunner
 
 runner = CliRunner()
 
@@ -91,6 +91,8 @@ def test_export_duckdb_file_with_tables_views_and_version(tmp_path):
     assert names["claims"] == "table" and names["fact_figures"] == "view" and names["audit_checks"] == "table"
     assert con.execute("SELECT version FROM package_info").fetchone()[0] == coprod_data.__version__
     assert con.execute("SELECT count(*) FROM figure_audit").fetchone()[0] > 300
+    assert "check_inputs" not in names  # an intermediate step: in the file, in its own schema
+    assert con.execute("SELECT count(*) FROM internal.check_inputs").fetchone()[0] > 0
     con.close()
     assert [p.name for p in tmp_path.iterdir()] == ["coprod.duckdb"]  # nothing left behind
 
@@ -112,6 +114,12 @@ def test_export_parquet_folder(tmp_path):
     assert result.exit_code == 0
     files = {p.name for p in (tmp_path / "pq").iterdir()}
     assert {"claims.parquet", "figure_audit.parquet", "package_info.parquet"} <= files
+    con = connect()
+    try:
+        main = {f"{name}.parquet" for name, _kind in relations(con)}
+    finally:
+        con.close()
+    assert files == main | {"coprod_export.parquet", "coprod-data-export.json"}  # no intermediate step
     path = tmp_path / "pq" / "package_info.parquet"
     version = duckdb.connect().execute(f"SELECT version FROM read_parquet('{path}')").fetchone()[0]
     assert version == coprod_data.__version__

@@ -15,13 +15,14 @@ from coprod_data.paths import package_root
 CLI = Path(sys.executable).with_name("duckdb")
 REPO = Path(__file__).resolve().parents[2]
 
+# every table of every schema: the ones users query (main) and the intermediate steps (internal)
 COUNTS = (
-    "SELECT table_name, estimated_size FROM duckdb_tables() WHERE database_name = current_database() "
-    "AND schema_name = 'main' AND NOT internal ORDER BY 1"
+    "SELECT schema_name || '.' || table_name, estimated_size FROM duckdb_tables() "
+    "WHERE database_name = current_database() AND NOT internal ORDER BY 1"
 )
 UNCOMMENTED = (
     "SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() "
-    "AND schema_name = 'main' AND NOT internal AND (comment IS NULL OR comment = '')"
+    "AND NOT internal AND (comment IS NULL OR comment = '')"
 )
 
 
@@ -60,6 +61,7 @@ def test_the_sql_scripts_build_the_database_and_run_again_on_the_same_file(tmp_p
         assert run.returncode == 0 and "Error" not in run.stderr + run.stdout, run.stderr[-2000:]
         results.append(_cli(database, COUNTS))
     assert results[0] == results[1]
+    assert any(t.startswith("internal.") for t, _n in results[1]), "no intermediate step was built"
     con = connect()
     try:
         python = [[t, str(n)] for t, n in con.execute(COUNTS).fetchall()]

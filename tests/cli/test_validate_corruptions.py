@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import coprod_data
 from coprod_data.cli import app
+from tests.clirunner import CliRunner
 from tests.conftest import edit_cell
 
 runner = CliRunner()

@@ -102,7 +102,7 @@ def mem(cid, pos, term, role="member", **fields):
 def result(con, kind, cid="c"):
     return con.execute(
         "SELECT computable, holds_exact, holds_rounding, holds_assumed "
-        f"FROM check_result_{kind} WHERE check_id = ?",
+        f"FROM internal.check_result_{kind} WHERE check_id = ?",
         [cid],
     ).fetchone()
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 import coprod_data
 from coprod_data.cli import app
@@ -25,6 +24,7 @@ from coprod_data.errors import CoprodDataError
 from coprod_data.fileio import stamp
 from coprod_data.package import read_package
 from coprod_data.paths import package_root
+from tests.clirunner import CliRunner
 from tests.conftest import examples
 
 PKG = read_package()

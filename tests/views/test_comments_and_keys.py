@@ -6,12 +6,15 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from coprod_data.db import comments_script, connect
+from coprod_data import db
+from coprod_data.db import COMMENTS_FILE, comments_database, comments_script, connect
 from coprod_data.ddl import in_dependency_order
+from coprod_data.errors import CoprodDataError
 from coprod_data.package import read_package
 from coprod_data.paths import sql_dir
 
-MAIN = "database_name = current_database() AND schema_name = 'main' AND NOT internal"
+# the relations users query (main) and the intermediate steps (schema internal) alike
+MAIN = "database_name = current_database() AND NOT internal"
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +29,10 @@ def _uncommented(con, sql: str) -> list:
 
 
 def test_every_table_and_view_carries_its_description(con):
+    schemas = {
+        r[0] for r in con.execute(f"SELECT DISTINCT schema_name FROM duckdb_tables() WHERE {MAIN}").fetchall()
+    }
+    assert schemas == {"main", "internal"}
     assert not _uncommented(con, f"SELECT table_name FROM duckdb_tables() WHERE {MAIN}")
     assert not _uncommented(con, f"SELECT view_name FROM duckdb_views() WHERE {MAIN}")
 
@@ -55,6 +62,22 @@ def test_committed_comment_script_matches_the_headers(con):
     assert committed == comments_script(con), (
         "run: coprod-data ddl --comments > src/coprod_data/sql/990_comments.sql"
     )
+
+
+def test_a_stale_comment_script_does_not_stop_its_own_regeneration(tmp_path, monkeypatch):
+    """After a relation is moved or renamed, the committed script names what no longer exists:
+    the build fails on it, but ``coprod-data ddl --comments`` builds without it."""
+    stale = tmp_path / COMMENTS_FILE
+    stale.write_text("COMMENT ON TABLE no_such_relation IS 'moved away';\n", encoding="utf-8")
+    files = [f for f in db.view_files() if f.name != COMMENTS_FILE] + [stale]
+    monkeypatch.setattr(db, "view_files", lambda: files)
+    with pytest.raises(CoprodDataError, match=COMMENTS_FILE):
+        connect().close()
+    fresh = comments_database()
+    try:
+        assert comments_script(fresh) == (sql_dir() / COMMENTS_FILE).read_text(encoding="utf-8")
+    finally:
+        fresh.close()
 
 
 def test_foreign_keys_of_the_descriptor_are_enforced(con):

@@ -8,11 +8,10 @@ from tests.views.minidb import Fresh, mini_db
 def test_fresh_undoes_rows_tables_and_views_left_by_an_earlier_test():
     fresh = Fresh(mini_db)
     con = fresh()
-    tables = [
-        r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT internal").fetchall()
-    ]
+    listing = "SELECT schema_name || '.' || table_name FROM duckdb_tables() WHERE NOT internal"
+    tables = [r[0] for r in con.execute(listing).fetchall()]
     views = dict(con.execute("SELECT view_name, sql FROM duckdb_views() WHERE NOT internal").fetchall())
-    assert "impact_ratings" in tables and "ranked_figures" in views
+    assert "main.impact_ratings" in tables and "internal.check_inputs" in tables and "ranked_figures" in views
     # what earlier tests did: rows in a table, a table and a view of their own, views replaced or dropped
     con.execute(
         "INSERT INTO impact_ratings VALUES ('f0', 'attitude_survey', '4.2', NULL, 'chart', 'c', 'vcs', "
@@ -27,14 +26,14 @@ def test_fresh_undoes_rows_tables_and_views_left_by_an_earlier_test():
     assert con.execute("SELECT count(*) FROM ranked_figures").fetchone() == (1,)
 
     con = fresh()
-    now = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT internal").fetchall()]
+    now = [r[0] for r in con.execute(listing).fetchall()]
     assert sorted(now) == sorted(tables)
     assert (
         dict(con.execute("SELECT view_name, sql FROM duckdb_views() WHERE NOT internal").fetchall()) == views
     )
     for name in tables:
-        want = 1 if name == "package_info" else 0
-        assert con.execute(f'SELECT count(*) FROM "{name}"').fetchone() == (want,), name
+        want = 1 if name == "main.package_info" else 0
+        assert con.execute(f"SELECT count(*) FROM {name}").fetchone() == (want,), name
     assert con.execute("SELECT * FROM package_info").fetchall() == [("mini", "0", "")]
     assert con.execute("SELECT count(*) FROM ranked_figures").fetchone() == (0,)
     assert con.execute("SELECT count(*) FROM audit_summary").fetchone() == (0,)

@@ -26,7 +26,7 @@ def con():
 def test_every_figure_interval_is_the_union_of_statsmodels_wilson_intervals(con):
     bases = defaultdict(list)
     for fig, chk, p, n in con.execute(
-        "SELECT figure_id, check_id, p, n FROM figure_interval_bases"
+        "SELECT figure_id, check_id, p, n FROM internal.figure_interval_bases"
     ).fetchall():
         bases[(fig, chk)].append((int(p), int(n)))
     rows = con.execute(
@@ -63,7 +63,8 @@ def test_stated_bases_give_the_interval_at_the_printed_count(con):
 
 def _grid(con, check_id, series):
     return con.execute(
-        "SELECT n1, k1, n2, k2, zc, design FROM change_interval_grid WHERE check_id = ? AND series = ?",
+        "SELECT n1, k1, n2, k2, zc, design FROM internal.change_interval_grid "
+        "WHERE check_id = ? AND series = ?",
         [check_id, series],
     ).fetchall()
 

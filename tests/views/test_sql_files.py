@@ -28,7 +28,7 @@ def test_view_files_are_numbered_and_start_with_a_header_comment():
 def test_every_view_named_in_a_file_exists_and_runs():
     con = connect()
     for f in view_files():
-        for name in re.findall(r"CREATE OR REPLACE VIEW (\w+)", f.read_text(encoding="utf-8")):
+        for name in re.findall(r"CREATE OR REPLACE VIEW ([\w.]+)", f.read_text(encoding="utf-8")):
             con.execute(f"SELECT count(*) FROM {name}").fetchone()
 
 

@@ -650,11 +650,13 @@ SELECT CAST("figure_id" AS VARCHAR) AS figure_id, 'resource_ratings' AS resource
 UNION ALL
 SELECT CAST("figure_id" AS VARCHAR) AS figure_id, 'response_rates' AS resource, CAST("document_id" AS VARCHAR) AS document_id, CAST("section" AS VARCHAR) AS section, CAST("question_id" AS VARCHAR) AS question_id, CAST("source_kind" AS VARCHAR) AS source_kind, CAST("source_locator" AS VARCHAR) AS source_locator, CAST(NULL AS VARCHAR) AS group_id, CAST(NULL AS VARCHAR) AS phase, CAST("region_id" AS VARCHAR) AS item_id, CAST("measure" AS VARCHAR) AS measure, CAST("scope" AS VARCHAR) AS context, CAST("value_pct" AS DOUBLE) AS value, CAST(NULL AS VARCHAR) AS qualifier, CAST('percent' AS VARCHAR) AS unit, CAST("printed" AS VARCHAR) AS printed, CAST("note" AS VARCHAR) AS note FROM "response_rates";
 
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- resource_row_counts: rows per resource, in all ('resource') and per value of each string
 -- field ('resource.field=value'), as check_members.count_of refers to them.
 --   ref : 'resource' or 'resource.field=value'
 --   n   : number of rows of the resource (with that value)
-CREATE OR REPLACE VIEW resource_row_counts AS
+CREATE OR REPLACE VIEW internal.resource_row_counts AS
 SELECT 'documents' AS ref, count(*) AS n FROM "documents"
 UNION ALL
 SELECT 'documents.document_id=' || "document_id", count(*) FROM "documents" WHERE "document_id" IS NOT NULL GROUP BY "document_id"
@@ -1046,5 +1048,5 @@ UNION ALL
 SELECT 'check_members.note=' || "note", count(*) FROM "check_members" WHERE "note" IS NOT NULL GROUP BY "note";
 
 -- resource_info: each resource's name, title and kind, as the descriptor gives them.
-CREATE OR REPLACE VIEW resource_info AS
+CREATE OR REPLACE VIEW internal.resource_info AS
 SELECT * FROM (VALUES ('documents', 'Source documents', 'dimension'), ('respondent_groups', 'Respondent groups', 'dimension'), ('questions', 'Survey questions', 'dimension'), ('impacts', 'Impacts of co-production (Q3)', 'dimension'), ('best_feature_themes', 'Best-feature themes (Q2)', 'dimension'), ('la_actions', 'Local-authority actions (Q4)', 'dimension'), ('challenges', 'Challenges (national survey)', 'dimension'), ('resource_types', 'Resource types (national survey)', 'dimension'), ('regions', 'Regions of England', 'dimension'), ('proposals', 'Telford proposals', 'dimension'), ('local_authorities', 'Local authorities with children''s services duties, 2012-13', 'reference'), ('figures', 'Figure index', 'index'), ('counts', 'Counts', 'fact'), ('understanding', 'Understanding of co-production (Q1)', 'fact'), ('impact_ratings', 'Expected impacts of co-production (Q3)', 'fact'), ('best_feature_shares', 'Best features of collaborative working (Q2)', 'fact'), ('la_action_shares', 'What the local authority should do (Q4)', 'fact'), ('practice_rates', 'Practice rates (national survey)', 'fact'), ('resource_ratings', 'Resources rated important (national survey)', 'fact'), ('response_rates', 'Response rates (national survey)', 'fact'), ('claims', 'Claims register', 'register'), ('checks', 'Checks', 'check'), ('check_members', 'Check members', 'check')) AS t(resource, title, kind);

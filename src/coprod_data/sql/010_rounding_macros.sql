@@ -1,3 +1,6 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- Rounding rules shared by every check (macros, not a view).
 --
 -- A published whole percentage p covers the exact share 100*k/n when rounding
@@ -24,7 +27,7 @@ CREATE OR REPLACE MACRO pct_covers(p, k, n, rounding) AS
 -- rounding_rules: the three rounding rules, as a table to cross join.
 --   rounding   : the rule's name (half_up, half_even or either)
 --   description: what the rule does
-CREATE OR REPLACE VIEW rounding_rules AS
+CREATE OR REPLACE VIEW internal.rounding_rules AS
 SELECT * FROM (VALUES
     ('half_up', 'halves round up (spreadsheet ROUND)'),
     ('half_even', 'halves round to the even neighbour (banker''s rounding)'),

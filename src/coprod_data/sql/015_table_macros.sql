@@ -35,14 +35,14 @@ _per_n AS (
            sum(pct_k_lo(i.share_pct, n.n, r.rounding)) AS sum_lo,
            sum(pct_k_hi(i.share_pct, n.n, r.rounding)) AS sum_hi,
            bool_and(pct_k_lo(i.share_pct, n.n, r.rounding) <= pct_k_hi(i.share_pct, n.n, r.rounding)) AS items_ok
-    FROM _items i CROSS JOIN rounding_rules r CROSS JOIN range(1, max_total + 1) AS n(n)
+    FROM _items i CROSS JOIN internal.rounding_rules r CROSS JOIN range(1, max_total + 1) AS n(n)
     GROUP BY ALL
 )
 SELECT l.list_id, l.n_items, l.is_open_list, r.rounding,
        min(p.n) FILTER (WHERE p.items_ok AND p.sum_lo <= p.n AND (l.is_open_list OR p.n <= p.sum_hi))
            AS smallest_total,
        max_total AS search_bound
-FROM _lists l CROSS JOIN rounding_rules r
+FROM _lists l CROSS JOIN internal.rounding_rules r
 LEFT JOIN _per_n p ON p.list_id = l.list_id AND p.rounding = r.rounding
 GROUP BY ALL;
 
@@ -76,7 +76,7 @@ CREATE OR REPLACE MACRO rate_solutions(t) AS TABLE
 SELECT u.unit_id, u.published_pct, u.n_max, ru.rounding, r.r AS returns, e.e AS eligible,
        u.n_max - e.e AS excluded
 FROM query_table(t) u
-CROSS JOIN rounding_rules ru
+CROSS JOIN internal.rounding_rules ru
 CROSS JOIN range(1, (SELECT max(n_max) + 1 FROM query_table(t))) AS e(e)
 CROSS JOIN range(0, (SELECT max(n_max) + 1 FROM query_table(t))) AS r(r)
 WHERE e.e <= u.n_max AND r.r <= e.e AND pct_covers(u.published_pct, r.r, e.e, ru.rounding);
@@ -95,12 +95,12 @@ WITH RECURSIVE _units AS MATERIALIZED (
 ), _sol AS MATERIALIZED (
     SELECT DISTINCT s.step, ru.rounding, r.r AS returns, e.e AS eligible
     FROM _units u JOIN _units s ON s.unit_id = u.unit_id
-    CROSS JOIN rounding_rules ru
+    CROSS JOIN internal.rounding_rules ru
     CROSS JOIN range(1, (SELECT max(n_max) + 1 FROM _units)) AS e(e)
     CROSS JOIN range(0, (SELECT max(n_max) + 1 FROM _units)) AS r(r)
     WHERE e.e <= u.n_max AND r.r <= e.e AND pct_covers(u.published_pct, r.r, e.e, ru.rounding)
 ), _dp(step, rounding, r_sum, e_sum) AS (
-    SELECT 0, rounding, 0, 0 FROM rounding_rules
+    SELECT 0, rounding, 0, 0 FROM internal.rounding_rules
     UNION
     SELECT d.step + 1, d.rounding, d.r_sum + s.returns, d.e_sum + s.eligible
     FROM _dp d JOIN _sol s ON s.step = d.step + 1 AND s.rounding = d.rounding

@@ -1,3 +1,6 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- check_inputs (table): every member of every check (check_members) with the value it
 -- stands for: a printed figure's value, unit and qualifier from fact_figures, or the
 -- number of rows a count_of reference names (resource_row_counts). Claims carry no value.
@@ -8,7 +11,7 @@
 --   member_kind  : what member_ref names: 'figure', 'claim' or 'count' (a count of rows)
 --   date_from, date_to: for dates checks, the period the member stands for (date_to
 --                  defaults to date_from); NULL when not given or not a calendar date
-CREATE OR REPLACE TABLE check_inputs AS
+CREATE OR REPLACE TABLE internal.check_inputs AS
 SELECT m.check_id, c.kind, c.relation, m.position, m.term, m.role, m.series,
        m.figure_id, m.claim_id, m.count_of, m."rank" AS claimed_rank,
        coalesce(m.figure_id, m.claim_id, m.count_of) AS member_ref,
@@ -22,17 +25,17 @@ SELECT m.check_id, c.kind, c.relation, m.position, m.term, m.role, m.series,
 FROM check_members m
 JOIN checks c USING (check_id)
 LEFT JOIN fact_figures f ON f.figure_id = m.figure_id
-LEFT JOIN resource_row_counts rc ON rc.ref = m.count_of;
+LEFT JOIN internal.resource_row_counts rc ON rc.ref = m.count_of;
 
 -- printable_shares (table): for each base n up to the largest any check needs, how many
 -- of the 101 whole percentages 0..100 some whole count k/n prints (either rule). A
 -- percentage drawn at random passes a GRIM test at base n with chance printable / 101.
 --   n         : the base
 --   printable : how many of the whole percentages 0..100 some k/n prints
-CREATE OR REPLACE TABLE printable_shares AS
+CREATE OR REPLACE TABLE internal.printable_shares AS
 WITH top AS (
     SELECT greatest(1, coalesce(max(base_max), 1),
-                    coalesce((SELECT max(value) FROM check_inputs WHERE term IN ('base', 'pre_base', 'post_base')), 1))
+                    coalesce((SELECT max(value) FROM internal.check_inputs WHERE term IN ('base', 'pre_base', 'post_base')), 1))
                AS n_max
     FROM checks
 )
@@ -44,5 +47,5 @@ GROUP BY n.n;
 -- of the 101 x 101 pairs have b - a = d (101 - |d|). Used for the pass chance of pre/post checks.
 --   d     : the difference b - a, in percentage points (-100..100)
 --   pairs : how many pairs (a, b) have that difference
-CREATE OR REPLACE TABLE diff_weights AS
+CREATE OR REPLACE TABLE internal.diff_weights AS
 SELECT d.d, 101 - abs(d.d) AS pairs FROM range(-100, 101) AS d(d);

@@ -1,3 +1,6 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- check_result_same_figure (table), kind same_figure: one quantity printed more than once
 -- (text and chart, two tables, two documents), members 'printing'. Every printing is at
 -- the same precision, so rounding cannot explain a difference: equal printings reproduce
@@ -6,8 +9,8 @@
 -- pass_chance: the chance that the other printings all equal the first when drawn at
 -- random at their precision, (1/101)^(k-1) for k whole percentages; none for counts.
 -- Every check-result table has the same columns (see 090_audit_checks.sql).
-CREATE OR REPLACE TABLE check_result_same_figure AS
-WITH m AS (SELECT * FROM check_inputs WHERE kind = 'same_figure' AND term = 'printing' AND value IS NOT NULL),
+CREATE OR REPLACE TABLE internal.check_result_same_figure AS
+WITH m AS (SELECT * FROM internal.check_inputs WHERE kind = 'same_figure' AND term = 'printing' AND value IS NOT NULL),
 g AS (
     SELECT check_id, count(*) AS k, count(DISTINCT value) AS n_values, min(value) AS lo, max(value) AS hi,
            bool_and(unit = 'percent') AS is_pct, arg_min(value, position) AS first_value,

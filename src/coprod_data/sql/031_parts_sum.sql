@@ -1,3 +1,6 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- check_result_parts_sum (table), kind parts_sum: counts ('part') against a total
 -- ('total'; several totals are alternative candidates, one must fit). A part printed as
 -- 'more than N' ranges over N+1 and up. Counts are exact, so there is no rounding.
@@ -9,8 +12,8 @@
 -- (for example a group the report never places in it): the parts are then added up with
 -- it, and the check is at best conditional (never reproduced), naming the assumption.
 -- pass_chance: none (counts have no finite range to draw from).
-CREATE OR REPLACE TABLE check_result_parts_sum AS
-WITH m AS (SELECT * FROM check_inputs WHERE kind = 'parts_sum' AND value IS NOT NULL),
+CREATE OR REPLACE TABLE internal.check_result_parts_sum AS
+WITH m AS (SELECT * FROM internal.check_inputs WHERE kind = 'parts_sum' AND value IS NOT NULL),
 p AS (
     SELECT check_id,
            sum(value + CASE WHEN qualifier = 'more_than' THEN 1 ELSE 0 END) AS sum_lo,

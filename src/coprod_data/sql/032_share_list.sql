@@ -1,17 +1,20 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- share_list_input (table): the shares of every share_list check, one row per share, in the
 -- columns the macro reconstruct_shares reads (list_id, position, share_pct, is_open_list).
 --   list_id : the share_list check the share belongs to (check_id)
-CREATE OR REPLACE TABLE share_list_input AS
+CREATE OR REPLACE TABLE internal.share_list_input AS
 SELECT check_id AS list_id, position, CAST(value AS BIGINT) AS share_pct, relation = 'open' AS is_open_list
-FROM check_inputs WHERE kind = 'share_list' AND term = 'share' AND value IS NOT NULL;
+FROM internal.check_inputs WHERE kind = 'share_list' AND term = 'share' AND value IS NOT NULL;
 
 -- share_list_totals (table): per share_list check, the smallest total number of answers
 -- whose whole counts reproduce every share (rule either), searched up to search_bound.
 --   smallest_total : the smallest total that reproduces every share (NULL: none up to search_bound)
 --   search_bound   : the largest total searched
-CREATE OR REPLACE TABLE share_list_totals AS
+CREATE OR REPLACE TABLE internal.share_list_totals AS
 SELECT list_id AS check_id, smallest_total, search_bound
-FROM reconstruct_shares('share_list_input', 5000) WHERE rounding = 'either';
+FROM reconstruct_shares('internal.share_list_input', 5000) WHERE rounding = 'either';
 
 -- check_result_share_list (table), kind share_list: the shares ('share') of one printed
 -- list of answers. n whole percentages are each within 0.5 of their exact value, so a
@@ -29,7 +32,7 @@ FROM reconstruct_shares('share_list_input', 5000) WHERE rounding = 'either';
 -- that fit, and the detail lists the first twelve.
 -- pass_chance: with the other shares as printed, the chance that one share drawn at
 -- random in 0..100 still passes the sum test, averaged over the shares.
-CREATE OR REPLACE TABLE check_result_share_list AS
+CREATE OR REPLACE TABLE internal.check_result_share_list AS
 WITH bnd AS (  -- lists with a bound: every total N in [base_min (default 1), base_max]
     SELECT check_id, coalesce(base_min, 1) AS n_lo, base_max AS n_hi
     FROM checks WHERE kind = 'share_list' AND base_max IS NOT NULL
@@ -37,7 +40,7 @@ WITH bnd AS (  -- lists with a bound: every total N in [base_min (default 1), ba
     SELECT i.list_id AS check_id, n.n, bool_or(i.is_open_list) AS is_open,
            sum(pct_k_lo(i.share_pct, n.n, 'either')) AS sum_lo, sum(pct_k_hi(i.share_pct, n.n, 'either')) AS sum_hi,
            bool_and(pct_k_lo(i.share_pct, n.n, 'either') <= pct_k_hi(i.share_pct, n.n, 'either')) AS items_ok
-    FROM share_list_input i JOIN bnd ON bnd.check_id = i.list_id
+    FROM internal.share_list_input i JOIN bnd ON bnd.check_id = i.list_id
     CROSS JOIN LATERAL range(bnd.n_lo, least(bnd.n_hi, 5000) + 1) AS n(n)
     GROUP BY ALL
 ), bounded AS (
@@ -49,12 +52,12 @@ WITH bnd AS (  -- lists with a bound: every total N in [base_min (default 1), ba
 ), s AS (
     SELECT list_id AS check_id, count(*) AS n, sum(share_pct) AS total, bool_or(is_open_list) AS is_open,
            count(*) // 2 AS slack
-    FROM share_list_input GROUP BY list_id
+    FROM internal.share_list_input GROUP BY list_id
 ), redraw AS (  -- one share replaced by every value 0..100, the others as printed
     SELECT i.list_id AS check_id,
            avg(CASE WHEN s.is_open THEN (s.total - i.share_pct + x.x <= 100 + s.slack)::INT
                     ELSE (abs(s.total - i.share_pct + x.x - 100) <= s.slack)::INT END) AS pass_chance
-    FROM share_list_input i JOIN s ON s.check_id = i.list_id CROSS JOIN range(0, 101) AS x(x)
+    FROM internal.share_list_input i JOIN s ON s.check_id = i.list_id CROSS JOIN range(0, 101) AS x(x)
     GROUP BY i.list_id
 ), r AS (
     SELECT s.*, t.smallest_total, t.search_bound, d.pass_chance, bd.n_lo, bd.n_hi, bd.n_fitting, bd.fit_lo, bd.fit_hi,
@@ -62,7 +65,7 @@ WITH bnd AS (  -- lists with a bound: every total N in [base_min (default 1), ba
            CASE WHEN s.is_open THEN s.total <= 100 ELSE s.total = 100 END AS exact_ok,
            CASE WHEN s.is_open THEN s.total <= 100 + s.slack ELSE abs(s.total - 100) <= s.slack END
              AND t.smallest_total IS NOT NULL AS sum_ok
-    FROM s LEFT JOIN share_list_totals t USING (check_id) LEFT JOIN redraw d USING (check_id)
+    FROM s LEFT JOIN internal.share_list_totals t USING (check_id) LEFT JOIN redraw d USING (check_id)
     LEFT JOIN bounded bd USING (check_id)
 )
 SELECT c.check_id, r.check_id IS NOT NULL AS computable,

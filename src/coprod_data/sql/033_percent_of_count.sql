@@ -1,3 +1,6 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- share_base_grid (table): every percentage ('share') of a percent_of_count or
 -- common_base check against every base n it may be a share of: the candidate bases
 -- ('base' members: printed counts or counts of rows; a base with a series applies to the
@@ -11,13 +14,13 @@
 --   k_lo, k_hi   : the smallest and largest whole count k with k/n printing the share
 --   fits         : some whole count prints the share at this base (k_lo <= k_hi)
 --   exact        : some whole k/n equals the share exactly
-CREATE OR REPLACE TABLE share_base_grid AS
+CREATE OR REPLACE TABLE internal.share_base_grid AS
 WITH shares AS (
     SELECT check_id, kind, position, figure_id, series, CAST(value AS BIGINT) AS p
-    FROM check_inputs WHERE kind IN ('percent_of_count', 'common_base') AND term = 'share' AND value IS NOT NULL
+    FROM internal.check_inputs WHERE kind IN ('percent_of_count', 'common_base') AND term = 'share' AND value IS NOT NULL
 ), cand AS (
     SELECT check_id, series, CAST(value AS BIGINT) AS n, member_ref AS base_ref
-    FROM check_inputs WHERE kind IN ('percent_of_count', 'common_base') AND term = 'base' AND value >= 1
+    FROM internal.check_inputs WHERE kind IN ('percent_of_count', 'common_base') AND term = 'base' AND value >= 1
 ), bases AS (
     SELECT s.check_id, s.position, s.figure_id, s.series, s.p, c.n, TRUE AS is_candidate, c.base_ref
     FROM shares s JOIN cand c ON c.check_id = s.check_id AND (c.series IS NULL OR c.series = s.series)
@@ -39,12 +42,12 @@ FROM bases;
 -- the product over shares of printable(n) / 101 at the base, summed over candidate bases
 -- (an upper bound when there are several), at most 1. At n >= 100 every percentage is
 -- printable and the check has no power (pass_chance 1).
-CREATE OR REPLACE TABLE check_result_percent_of_count AS
+CREATE OR REPLACE TABLE internal.check_result_percent_of_count AS
 WITH per_base AS (
     SELECT g.check_id, g.series, g.n, bool_and(g.fits) AS all_fit, bool_and(g.exact) AS all_exact, count(*) AS m,
            string_agg(CASE WHEN g.k_lo = g.k_hi THEN g.k_lo::VARCHAR ELSE g.k_lo || '-' || g.k_hi END || '/' || g.n,
                       ', ' ORDER BY g.position) AS counts
-    FROM share_base_grid g WHERE g.is_candidate AND g.check_id IN (SELECT check_id FROM checks WHERE kind = 'percent_of_count')
+    FROM internal.share_base_grid g WHERE g.is_candidate AND g.check_id IN (SELECT check_id FROM checks WHERE kind = 'percent_of_count')
     GROUP BY ALL
 ), per_series AS (
     SELECT b.check_id, b.series, bool_or(b.all_fit) AS fit, bool_or(b.all_exact AND b.all_fit) AS exact,
@@ -52,7 +55,7 @@ WITH per_base AS (
            least(1.0, sum(power(p.printable / 101.0, b.m))) AS chance,
            string_agg(b.counts, '; ' ORDER BY b.n) FILTER (WHERE b.all_fit) AS counts,
            string_agg(b.n::VARCHAR, ', ' ORDER BY b.n) AS bases
-    FROM per_base b JOIN printable_shares p ON p.n = b.n GROUP BY b.check_id, b.series
+    FROM per_base b JOIN internal.printable_shares p ON p.n = b.n GROUP BY b.check_id, b.series
 ), r AS (
     SELECT check_id, bool_and(fit) AS fit, bool_and(exact) AS exact, min(n_lo) AS n_lo, max(n_hi) AS n_hi,
            exp(sum(ln(greatest(chance, 1e-300)))) AS chance,

@@ -1,3 +1,6 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- check_result_common_base (table), kind common_base: percentages ('share') printed
 -- together that should be whole-number shares of one base: a candidate printed elsewhere
 -- ('base' members) or, failing that, any base in [base_min, base_max] (share_base_grid).
@@ -11,9 +14,9 @@
 -- (printable(n)/101)^m; range, the same sum over the range; each, the product over the
 -- shares of the share of percentages printable at some base in the range. Sums are
 -- upper bounds, capped at 1.
-CREATE OR REPLACE TABLE check_result_common_base AS
+CREATE OR REPLACE TABLE internal.check_result_common_base AS
 WITH cb AS (SELECT * FROM checks WHERE kind = 'common_base'),
-g AS (SELECT g.* FROM share_base_grid g JOIN cb USING (check_id)),
+g AS (SELECT g.* FROM internal.share_base_grid g JOIN cb USING (check_id)),
 per_base AS (
     SELECT check_id, n, is_candidate, bool_and(fits) AS all_fit, bool_and(exact AND fits) AS all_exact, count(*) AS m,
            string_agg(CASE WHEN k_lo = k_hi THEN k_lo::VARCHAR ELSE k_lo || '-' || k_hi END, ' ' ORDER BY position)
@@ -25,13 +28,13 @@ per_base AS (
            string_agg(DISTINCT b.n::VARCHAR, ', ') FILTER (WHERE b.all_fit) AS fitting,
            min(b.n) FILTER (WHERE b.all_fit) AS n_fit,
            least(1.0, sum(power(p.printable / 101.0, b.m)) FILTER (WHERE TRUE)) AS chance
-    FROM per_base b JOIN printable_shares p ON p.n = b.n WHERE b.is_candidate GROUP BY b.check_id
+    FROM per_base b JOIN internal.printable_shares p ON p.n = b.n WHERE b.is_candidate GROUP BY b.check_id
 ), rng AS (
     SELECT b.check_id, count(*) FILTER (WHERE b.all_fit) AS n_fitting, min(b.n) FILTER (WHERE b.all_fit) AS smallest,
            max(b.n) FILTER (WHERE b.all_fit) AS largest,
            array_to_string((list(b.n ORDER BY b.n) FILTER (WHERE b.all_fit))[1:12], ', ') AS fitting,
            least(1.0, sum(power(p.printable / 101.0, b.m))) AS chance
-    FROM per_base b JOIN printable_shares p ON p.n = b.n WHERE NOT b.is_candidate GROUP BY b.check_id
+    FROM per_base b JOIN internal.printable_shares p ON p.n = b.n WHERE NOT b.is_candidate GROUP BY b.check_id
 ), each_share AS (
     SELECT check_id, position, bool_or(fits) AS fits FROM g WHERE NOT is_candidate GROUP BY ALL
 ), each_r AS (

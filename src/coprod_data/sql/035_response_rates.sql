@@ -1,9 +1,12 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- response_rate_units (table): per response_rates check, each published rate (series) with
 -- the most units it can be a share of (n_max, from its 'base' member).
-CREATE OR REPLACE TABLE response_rate_units AS
+CREATE OR REPLACE TABLE internal.response_rate_units AS
 SELECT r.check_id, r.series, CAST(r.value AS BIGINT) AS published_pct, CAST(b.value AS BIGINT) AS n_max
-FROM check_inputs r
-JOIN check_inputs b ON b.check_id = r.check_id AND b.series = r.series AND b.term = 'base'
+FROM internal.check_inputs r
+JOIN internal.check_inputs b ON b.check_id = r.check_id AND b.series = r.series AND b.term = 'base'
 WHERE r.kind = 'response_rates' AND r.term = 'rate';
 
 -- response_rate_solutions (table): for each published rate, every whole-number pair
@@ -18,11 +21,11 @@ WHERE r.kind = 'response_rates' AND r.term = 'rate';
 CREATE OR REPLACE TABLE response_rate_solutions AS
 WITH sets AS (
     SELECT check_id, string_agg(series || ':' || published_pct || '/' || n_max, ',' ORDER BY series) AS set_key
-    FROM response_rate_units GROUP BY check_id
+    FROM internal.response_rate_units GROUP BY check_id
 ), units AS (
     SELECT DISTINCT s.set_key, u.series, u.published_pct, u.n_max,
            dense_rank() OVER (PARTITION BY s.set_key ORDER BY u.series) AS step
-    FROM response_rate_units u JOIN sets s USING (check_id)
+    FROM internal.response_rate_units u JOIN sets s USING (check_id)
 )
 SELECT u.*, e.e AS eligible, r.r AS returns
 FROM units u, LATERAL range(1, u.n_max + 1) AS e(e), LATERAL range(0, e.e + 1) AS r(r)
@@ -32,11 +35,11 @@ WHERE pct_covers(u.published_pct, r.r, e.e, 'either');
 -- total_eligible) reachable with one solution per rate (the dynamic programme).
 --   total_returns  : a reachable sum of returns over the rates
 --   total_eligible : the sum of eligible units with it
-CREATE OR REPLACE TABLE response_rate_joint AS
+CREATE OR REPLACE TABLE internal.response_rate_joint AS
 WITH RECURSIVE sets AS (
     SELECT check_id, string_agg(series || ':' || published_pct || '/' || n_max, ',' ORDER BY series) AS set_key,
            count(*) AS n_units
-    FROM response_rate_units GROUP BY check_id
+    FROM internal.response_rate_units GROUP BY check_id
 ), keys AS (SELECT DISTINCT set_key, n_units FROM sets),
 sol AS (SELECT DISTINCT set_key, step, returns, eligible FROM response_rate_solutions),
 dp(set_key, step, r_sum, e_sum) AS (
@@ -60,24 +63,24 @@ FROM dp d JOIN sets s ON s.set_key = d.set_key AND d.step = s.n_units;
 --   relaxed reading: R <= R' <= R + (N - E), returns from excluded units count in the
 --                    raw rate only (the check's assumption)
 -- Identical sets of rates are solved once. pass_chance: none.
-CREATE OR REPLACE TABLE check_result_response_rates AS
+CREATE OR REPLACE TABLE internal.check_result_response_rates AS
 WITH rr AS (SELECT * FROM checks WHERE kind = 'response_rates'),
 units AS (
     SELECT u.check_id, count(*) AS n_units, sum(u.n_max) AS n_units_max,
            count(*) FILTER (WHERE NOT EXISTS (
-               SELECT 1 FROM response_rate_units v JOIN response_rate_solutions s
+               SELECT 1 FROM internal.response_rate_units v JOIN response_rate_solutions s
                  ON s.series = v.series AND s.published_pct = v.published_pct AND s.n_max = v.n_max
                WHERE v.check_id = u.check_id AND v.series = u.series)) AS n_without
-    FROM response_rate_units u GROUP BY u.check_id
+    FROM internal.response_rate_units u GROUP BY u.check_id
 ), totals AS (
-    SELECT check_id, list(CAST(value AS BIGINT)) AS pcts FROM check_inputs WHERE kind = 'response_rates' AND term = 'total'
+    SELECT check_id, list(CAST(value AS BIGINT)) AS pcts FROM internal.check_inputs WHERE kind = 'response_rates' AND term = 'total'
     GROUP BY check_id
 ), raw AS (
     SELECT r.check_id, CAST(r.value AS BIGINT) AS raw_pct, CAST(b.value AS BIGINT) AS n_all
-    FROM check_inputs r JOIN check_inputs b ON b.check_id = r.check_id AND b.series = r.series AND b.term = 'base'
+    FROM internal.check_inputs r JOIN internal.check_inputs b ON b.check_id = r.check_id AND b.series = r.series AND b.term = 'base'
     WHERE r.kind = 'response_rates' AND r.term = 'raw'
 ), ok AS (  -- joint states that give every total
-    SELECT j.* FROM response_rate_joint j LEFT JOIN totals t USING (check_id)
+    SELECT j.* FROM internal.response_rate_joint j LEFT JOIN totals t USING (check_id)
     WHERE coalesce(list_bool_and(list_transform(t.pcts, lambda x: pct_covers(x, j.total_returns, j.total_eligible, 'either'))), TRUE)
 ), raw_returns AS (
     SELECT w.check_id, x.r AS raw_returns FROM raw w, LATERAL range(0, w.n_all + 1) AS x(r)

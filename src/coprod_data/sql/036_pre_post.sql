@@ -1,3 +1,6 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- check_result_pre_post (table), kind pre_post: the direction and size of changes from
 -- before ('pre') to after ('post'), one pair per series. Printed whole percentages are
 -- within 0.5 of their exact values, so a printed change d means an exact change strictly
@@ -10,12 +13,12 @@
 -- pass_chance: the chance that pairs of whole percentages drawn at random pass the
 -- reading that passed (count of the 101 x 101 pairs meeting it, diff_weights), multiplied
 -- over the pairs; for count_up the binomial chance of exactly value rises (ties ignored).
-CREATE OR REPLACE TABLE check_result_pre_post AS
+CREATE OR REPLACE TABLE internal.check_result_pre_post AS
 WITH pp AS (SELECT * FROM checks WHERE kind = 'pre_post'),
 pairs AS (
     SELECT i.check_id, i.series,
            max(i.value) FILTER (WHERE i.term = 'pre') AS pre, max(i.value) FILTER (WHERE i.term = 'post') AS post
-    FROM check_inputs i WHERE i.kind = 'pre_post' AND i.term IN ('pre', 'post') GROUP BY ALL
+    FROM internal.check_inputs i WHERE i.kind = 'pre_post' AND i.term IN ('pre', 'post') GROUP BY ALL
 ), d AS (SELECT *, post - pre AS d FROM pairs WHERE pre IS NOT NULL AND post IS NOT NULL),
 agg AS (
     SELECT d.check_id, count(*) AS n, count(*) FILTER (WHERE d.d >= 1) AS n_up, count(*) FILTER (WHERE d.d >= 0) AS n_maybe,
@@ -36,7 +39,7 @@ agg AS (
     FROM pp p JOIN agg a USING (check_id)
 ), q AS (  -- per-pair chance under the reading that passed
     SELECT v.check_id,
-           (SELECT sum(w.pairs) FROM diff_weights w WHERE
+           (SELECT sum(w.pairs) FROM internal.diff_weights w WHERE
                 CASE v.relation
                   WHEN 'up' THEN w.d >= CASE WHEN v.exact_ok THEN 1 ELSE 0 END
                   WHEN 'not_down' THEN w.d >= CASE WHEN v.rounding_ok THEN 0 ELSE -v.tol END

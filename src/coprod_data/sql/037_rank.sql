@@ -1,3 +1,6 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- check_result_rank (table), kind rank: order and rank claims over printed lists. The
 -- ranked quantity is each 'value' member (lists by series), the mean of an item's values
 -- across the series (relations rank_pooled, top_pooled), or, where members are 'pre' and
@@ -15,9 +18,9 @@
 -- pass_chance: the chance that a random order of each list passes the exact reading:
 -- 1 / C(m, k) for top/bottom, (m - k)! / m! for ranks (m members, k named), multiplied
 -- over the lists.
-CREATE OR REPLACE TABLE check_result_rank AS
+CREATE OR REPLACE TABLE internal.check_result_rank AS
 WITH rk AS (SELECT * FROM checks WHERE kind = 'rank'),
-mv AS (SELECT i.* FROM check_inputs i JOIN rk USING (check_id) WHERE i.term = 'value' AND i.value IS NOT NULL),
+mv AS (SELECT i.* FROM internal.check_inputs i JOIN rk USING (check_id) WHERE i.term = 'value' AND i.value IS NOT NULL),
 q_values AS (
     SELECT check_id, coalesce(series, '') AS list, coalesce(item_id, member_ref) AS label, value AS v,
            CASE WHEN unit = 'percent' THEN 0.5 ELSE 0 END AS half, claimed_rank
@@ -29,7 +32,7 @@ q_values AS (
     SELECT i.check_id, '' AS list, i.series AS label,
            max(i.value) FILTER (WHERE i.term = 'post') - max(i.value) FILTER (WHERE i.term = 'pre') AS v,
            1.0 AS half, max(i.claimed_rank) AS claimed_rank
-    FROM check_inputs i JOIN rk USING (check_id) WHERE i.term IN ('pre', 'post') GROUP BY i.check_id, i.series
+    FROM internal.check_inputs i JOIN rk USING (check_id) WHERE i.term IN ('pre', 'post') GROUP BY i.check_id, i.series
 ), q AS (
     SELECT q.*, q.v - q.half AS lo, q.v + q.half AS hi, q.claimed_rank IS NOT NULL AS named, k.relation
     FROM (SELECT * FROM q_values UNION ALL SELECT * FROM q_pooled UNION ALL SELECT * FROM q_changes) q

@@ -1,3 +1,6 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- check_result_threshold (table), kind threshold: threshold and ratio phrases ('over
 -- half', 'nine out of ten', 'nearly half') against each printed 'value' they refer to.
 -- A whole percentage v covers exact values in [v - 0.5, v + 0.5]; a count is exact.
@@ -10,11 +13,11 @@
 --                can be below X and within tolerance of it
 -- pass_chance: for the reading that passed, the share of whole percentages 0..100 that
 -- meet it, multiplied over the values.
-CREATE OR REPLACE TABLE check_result_threshold AS
+CREATE OR REPLACE TABLE internal.check_result_threshold AS
 WITH th AS (SELECT * FROM checks WHERE kind = 'threshold'),
 m AS (
     SELECT i.check_id, i.figure_id, i.value AS v, CASE WHEN i.unit = 'percent' THEN 0.5 ELSE 0 END AS half, i.position
-    FROM check_inputs i JOIN th USING (check_id) WHERE i.term = 'value' AND i.value IS NOT NULL
+    FROM internal.check_inputs i JOIN th USING (check_id) WHERE i.term = 'value' AND i.value IS NOT NULL
 ), e AS (  -- each reading on a value v (x: a printed value drawn at random, for the pass chance)
     SELECT k.check_id, k.relation, k.value AS x0, coalesce(k.tolerance, 0) AS tol, m.figure_id, m.v, m.half, m.position,
            CASE k.relation WHEN 'more_than' THEN m.v - m.half > k.value WHEN 'less_than' THEN m.v + m.half < k.value

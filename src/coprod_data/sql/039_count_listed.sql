@@ -1,15 +1,18 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- check_result_count_listed (table), kind count_listed: a number of items ('count': a
 -- printed count, or a count of rows) against the items listed ('listed': a count of rows
 -- of a resource, or printed figures, one item each). Every count must equal the number
 -- listed. With nothing listed the check cannot be recomputed. pass_chance: none.
-CREATE OR REPLACE TABLE check_result_count_listed AS
+CREATE OR REPLACE TABLE internal.check_result_count_listed AS
 WITH cl AS (SELECT * FROM checks WHERE kind = 'count_listed'),
 listed AS (
     SELECT check_id, sum(CASE WHEN member_kind = 'count' THEN value ELSE 1 END) AS n_listed
-    FROM check_inputs WHERE kind = 'count_listed' AND term = 'listed' GROUP BY check_id
+    FROM internal.check_inputs WHERE kind = 'count_listed' AND term = 'listed' GROUP BY check_id
 ), counts AS (
     SELECT check_id, min(value) AS lo, max(value) AS hi, count(*) AS k
-    FROM check_inputs WHERE kind = 'count_listed' AND term = 'count' AND value IS NOT NULL GROUP BY check_id
+    FROM internal.check_inputs WHERE kind = 'count_listed' AND term = 'count' AND value IS NOT NULL GROUP BY check_id
 )
 SELECT c.check_id, l.check_id IS NOT NULL AND n.check_id IS NOT NULL AS computable,
        n.lo = l.n_listed AND n.hi = l.n_listed AS holds_exact, n.lo = l.n_listed AND n.hi = l.n_listed AS holds_rounding,

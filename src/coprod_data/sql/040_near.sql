@@ -1,3 +1,6 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- check_result_near (table), kind near: values ('value') that a report calls close to a
 -- reference figure ('reference'), as in 'nearly as important as': each value must lie
 -- below the reference (or level with it) by at most the check's tolerance, against every
@@ -14,12 +17,12 @@
 -- reading against every reference as printed (x between the largest r - tolerance - h_v
 -- - h_r and the smallest r + h_v + h_r, counted without enumerating); multiplied over
 -- the values (none for counts).
-CREATE OR REPLACE TABLE check_result_near AS
+CREATE OR REPLACE TABLE internal.check_result_near AS
 WITH pairs AS (  -- every value against every reference of its check
     SELECT v.check_id, v.position, v.value AS v, coalesce(k.tolerance, 0) AS tol, r.value AS r,
            CASE WHEN v.unit = 'percent' THEN 0.5 ELSE 0 END AS hv, CASE WHEN r.unit = 'percent' THEN 0.5 ELSE 0 END AS hr
-    FROM check_inputs v
-    JOIN check_inputs r ON r.check_id = v.check_id AND r.term = 'reference' AND r.value IS NOT NULL
+    FROM internal.check_inputs v
+    JOIN internal.check_inputs r ON r.check_id = v.check_id AND r.term = 'reference' AND r.value IS NOT NULL
     JOIN checks k ON k.check_id = v.check_id
     WHERE v.kind = 'near' AND v.term = 'value' AND v.value IS NOT NULL
 ), per_value AS (
@@ -37,7 +40,7 @@ WITH pairs AS (  -- every value against every reference of its check
     FROM per_value GROUP BY check_id
 ), refs AS (
     SELECT check_id, string_agg(fmt_num(value), ', ' ORDER BY position) AS refs
-    FROM check_inputs WHERE kind = 'near' AND term = 'reference' GROUP BY check_id
+    FROM internal.check_inputs WHERE kind = 'near' AND term = 'reference' GROUP BY check_id
 )
 SELECT c.check_id, a.check_id IS NOT NULL AS computable,
        FALSE AS holds_exact, FALSE AS holds_rounding, a.ok AS holds_assumed,

@@ -1,3 +1,6 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- figure_intervals (table): a 95% interval for every printed percentage whose base a
 -- check states or bounds, one row per figure and check that gives it a base.
 -- Bases (basis): 'stated', the candidate bases of a percent_of_count or common_base check
@@ -44,17 +47,17 @@ CREATE OR REPLACE MACRO normal_upper(p) AS CASE
 --   n          : a base it may be a share of
 --   k_lo, k_hi : the smallest and largest whole count k with k/n printing it (rule either)
 --   basis      : 'stated' or 'range', as in figure_intervals
-CREATE OR REPLACE TABLE figure_interval_bases AS
+CREATE OR REPLACE TABLE internal.figure_interval_bases AS
 WITH pb AS (
     SELECT check_id, series, n, is_candidate, bool_and(fits) AS all_fit
-    FROM share_base_grid GROUP BY ALL
+    FROM internal.share_base_grid GROUP BY ALL
 ), mode AS (
     SELECT check_id, series, bool_or(is_candidate AND all_fit) AS cand_ok, bool_or(NOT is_candidate AND all_fit) AS range_ok
     FROM pb GROUP BY ALL
 ), grid AS (
     SELECT g.figure_id, g.check_id, g.p, g.n, g.k_lo, g.k_hi,
            CASE WHEN g.is_candidate THEN 'stated' ELSE 'range' END AS basis
-    FROM share_base_grid g
+    FROM internal.share_base_grid g
     JOIN pb ON pb.check_id = g.check_id AND pb.series IS NOT DISTINCT FROM g.series AND pb.n = g.n
            AND pb.is_candidate = g.is_candidate
     JOIN mode m ON m.check_id = g.check_id AND m.series IS NOT DISTINCT FROM g.series
@@ -65,10 +68,10 @@ WITH pb AS (
            OR (NOT m.cand_ok AND NOT m.range_ok AND c.relation = 'each' AND NOT g.is_candidate))
 ), sig_pairs AS (
     SELECT check_id, series, term, figure_id, CAST(value AS BIGINT) AS p
-    FROM check_inputs WHERE kind = 'significance' AND term IN ('pre', 'post') AND figure_id IS NOT NULL
+    FROM internal.check_inputs WHERE kind = 'significance' AND term IN ('pre', 'post') AND figure_id IS NOT NULL
 ), sig_stated AS (
     SELECT s.check_id, s.figure_id, s.p, CAST(i.value AS BIGINT) AS n
-    FROM sig_pairs s JOIN check_inputs i ON i.check_id = s.check_id AND i.term = s.term || '_base'
+    FROM sig_pairs s JOIN internal.check_inputs i ON i.check_id = s.check_id AND i.term = s.term || '_base'
      AND (i.series IS NULL OR i.series = s.series)
 ), sig AS (
     SELECT check_id, figure_id, p, n, 'stated' AS basis FROM sig_stated
@@ -91,5 +94,5 @@ SELECT b.figure_id, b.check_id, c.kind, any_value(b.basis) AS basis, CAST(any_va
        min(100.0 * b.k_lo / b.n) AS share_lo, max(100.0 * b.k_hi / b.n) AS share_hi,
        min(wilson_lo(b.k_lo, b.n, normal_upper(0.025))) AS ci_lo,
        max(wilson_hi(b.k_hi, b.n, normal_upper(0.025))) AS ci_hi
-FROM figure_interval_bases b JOIN checks c USING (check_id)
+FROM internal.figure_interval_bases b JOIN checks c USING (check_id)
 GROUP BY b.figure_id, b.check_id, c.kind;

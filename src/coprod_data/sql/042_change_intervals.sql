@@ -1,3 +1,6 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- change_interval_grid (table): for change_intervals, every pair of bases and counts (n1, k1,
 -- n2, k2) that prints a change's 'pre' (p1) and 'post' (p2) figures, with the unpaired z and
 -- Newcombe interval at that point (see change_intervals below for the formulas).
@@ -9,7 +12,7 @@
 --   z_unpaired      : the pooled z of the change at (n1, k1, n2, k2)
 --   newcombe_lo, newcombe_hi : Newcombe's hybrid score interval there, in percentage points
 --   m               : how many people may have answered both times, min(n1, n2)
-CREATE OR REPLACE TABLE change_interval_grid AS
+CREATE OR REPLACE TABLE internal.change_interval_grid AS
 WITH ch AS (
     SELECT check_id, kind, CASE WHEN kind = 'significance' THEN coalesce(value, 0.05) ELSE 0.05 END AS alpha, design
     FROM checks c
@@ -19,11 +22,11 @@ WITH ch AS (
            any_value(i.figure_id) FILTER (WHERE i.term = 'pre') AS pre_figure,
            any_value(i.figure_id) FILTER (WHERE i.term = 'post') AS post_figure,
            max(i.value) FILTER (WHERE i.term = 'pre') AS p1, max(i.value) FILTER (WHERE i.term = 'post') AS p2
-    FROM check_inputs i JOIN ch USING (check_id) WHERE i.term IN ('pre', 'post') AND i.unit = 'percent' GROUP BY ALL
+    FROM internal.check_inputs i JOIN ch USING (check_id) WHERE i.term IN ('pre', 'post') AND i.unit = 'percent' GROUP BY ALL
 ), fb AS (  -- the bases figure_intervals holds for a figure (all checks that bound it)
-    SELECT DISTINCT figure_id, n FROM figure_interval_bases
+    SELECT DISTINCT figure_id, n FROM internal.figure_interval_bases
 ), sig_fb AS (
-    SELECT DISTINCT figure_id, check_id, n FROM figure_interval_bases
+    SELECT DISTINCT figure_id, check_id, n FROM internal.figure_interval_bases
 ), bases AS (
     SELECT p.check_id, p.series, 'pre' AS term, f.n FROM pairs p JOIN ch USING (check_id)
     JOIN sig_fb f ON f.figure_id = p.pre_figure AND f.check_id = p.check_id WHERE ch.kind = 'significance'
@@ -64,8 +67,8 @@ FROM g;
 --   ci_lo_widest, ci_hi_widest : the paired Wald interval at b_max (the widest), in percentage points
 --   ci_lo_narrowest : the lower limit of the paired interval at b_min (the narrowest)
 --   b_star          : the most people moving down that leaves the rise significant (NULL: none)
-CREATE OR REPLACE TABLE change_interval_pairings AS
-WITH g AS (SELECT * FROM change_interval_grid WHERE design = 'repeated'),
+CREATE OR REPLACE TABLE internal.change_interval_pairings AS
+WITH g AS (SELECT * FROM internal.change_interval_grid WHERE design = 'repeated'),
 splits AS (
     SELECT g.check_id, g.series, g.n1, g.n2, g.k1, g.k2, g.m, g.zc, a.k AS k1p, b.k AS k2p
     FROM g, LATERAL range(greatest(0, g.k1 - (g.n1 - g.m)), least(g.k1, g.m) + 1) AS a(k),
@@ -139,14 +142,14 @@ WITH u AS (
            min(z_unpaired) AS unpaired_z_lo, max(z_unpaired) AS unpaired_z_hi,
            bool_and(coalesce(z_unpaired > zc, FALSE)) AS unpaired_significant_all,
            bool_or(coalesce(z_unpaired > zc, FALSE)) AS unpaired_significant_any
-    FROM change_interval_grid GROUP BY check_id, series
+    FROM internal.change_interval_grid GROUP BY check_id, series
 ), p AS (
     SELECT check_id, series, min(ci_lo_widest) AS paired_ci_lo, max(ci_hi_widest) AS paired_ci_hi,
            max(ci_lo_narrowest) AS paired_best_lo, min(z_worst) AS paired_z_lo, max(z_best) AS paired_z_hi,
            bool_and(coalesce(z_worst > zc, FALSE)) AS paired_significant_all,
            bool_or(coalesce(z_best > zc, FALSE)) AS paired_significant_any,
            max(b_star) FILTER (WHERE b_star >= b_min) AS paired_max_down
-    FROM change_interval_pairings GROUP BY check_id, series
+    FROM internal.change_interval_pairings GROUP BY check_id, series
 )
 SELECT u.*, p.paired_ci_lo, p.paired_ci_hi, p.paired_best_lo, p.paired_z_lo, p.paired_z_hi,
        p.paired_significant_all, p.paired_significant_any, CAST(p.paired_max_down AS BIGINT) AS paired_max_down

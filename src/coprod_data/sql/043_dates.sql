@@ -1,3 +1,6 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- check_result_dates (table), kind dates: printed dates as the periods they stand for at
 -- their printed precision (check_members.date_from / date_to: 'April 2011' is 1 to 30
 -- April 2011, a year is 1 January to 31 December; a period the check derives from a
@@ -20,13 +23,13 @@
 -- One pass: the periods' common span is a window over each check's members, then one
 -- aggregate per check (the earliest event start and latest event end decide 'inside';
 -- the latest event start and earliest event end decide 'some day inside').
-CREATE OR REPLACE TABLE check_result_dates AS
+CREATE OR REPLACE TABLE internal.check_result_dates AS
 WITH m AS (
     SELECT check_id, relation, term, position, member_ref, date_from AS d_from, date_to AS d_to,
            member_ref || ' ' || strftime(date_from, '%Y-%m-%d') || '..' || strftime(date_to, '%Y-%m-%d') AS shown,
            max(date_from) FILTER (WHERE term = 'period') OVER (PARTITION BY check_id) AS p_from,
            min(date_to) FILTER (WHERE term = 'period') OVER (PARTITION BY check_id) AS p_to
-    FROM check_inputs WHERE kind = 'dates' AND term IN ('printing', 'event', 'period')
+    FROM internal.check_inputs WHERE kind = 'dates' AND term IN ('printing', 'event', 'period')
 ), a AS (
     SELECT check_id, any_value(relation) AS relation, any_value(p_from) AS p_from, any_value(p_to) AS p_to,
            count(*) FILTER (WHERE d_from IS NULL OR d_to IS NULL OR d_to < d_from) AS n_bad,

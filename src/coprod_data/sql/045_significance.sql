@@ -1,3 +1,6 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- check_result_significance (table), kind significance: a claim that a rise from 'pre' to
 -- 'post' (one pair per series) is statistically significant at level value (default 5%,
 -- two-sided). The verdict reads change_intervals (042), where the tests and intervals
@@ -12,7 +15,7 @@
 -- statistic: the smallest unpaired z; recomputed_lo / recomputed_hi: the unpaired interval
 -- for the change in points (union over series of the lower / upper limits).
 -- The critical z is normal_upper(value / 2) (041). pass_chance: none.
-CREATE OR REPLACE TABLE check_result_significance AS
+CREATE OR REPLACE TABLE internal.check_result_significance AS
 WITH s AS (
     SELECT i.*,
            i.unpaired_significant_all AND (i.design <> 'repeated' OR coalesce(i.paired_significant_all, FALSE)) AS all_ok,

@@ -47,26 +47,26 @@
 --   tolerance       : the check's interpretive tolerance in points, if any
 CREATE OR REPLACE TABLE audit_checks AS
 WITH results AS (
-    SELECT * FROM check_result_same_figure
-    UNION ALL BY NAME SELECT * FROM check_result_parts_sum
-    UNION ALL BY NAME SELECT * FROM check_result_share_list
-    UNION ALL BY NAME SELECT * FROM check_result_percent_of_count
-    UNION ALL BY NAME SELECT * FROM check_result_common_base
-    UNION ALL BY NAME SELECT * FROM check_result_response_rates
-    UNION ALL BY NAME SELECT * FROM check_result_pre_post
-    UNION ALL BY NAME SELECT * FROM check_result_rank
-    UNION ALL BY NAME SELECT * FROM check_result_threshold
-    UNION ALL BY NAME SELECT * FROM check_result_count_listed
-    UNION ALL BY NAME SELECT * FROM check_result_significance
-    UNION ALL BY NAME SELECT * FROM check_result_near
-    UNION ALL BY NAME SELECT * FROM check_result_dates
+    SELECT * FROM internal.check_result_same_figure
+    UNION ALL BY NAME SELECT * FROM internal.check_result_parts_sum
+    UNION ALL BY NAME SELECT * FROM internal.check_result_share_list
+    UNION ALL BY NAME SELECT * FROM internal.check_result_percent_of_count
+    UNION ALL BY NAME SELECT * FROM internal.check_result_common_base
+    UNION ALL BY NAME SELECT * FROM internal.check_result_response_rates
+    UNION ALL BY NAME SELECT * FROM internal.check_result_pre_post
+    UNION ALL BY NAME SELECT * FROM internal.check_result_rank
+    UNION ALL BY NAME SELECT * FROM internal.check_result_threshold
+    UNION ALL BY NAME SELECT * FROM internal.check_result_count_listed
+    UNION ALL BY NAME SELECT * FROM internal.check_result_significance
+    UNION ALL BY NAME SELECT * FROM internal.check_result_near
+    UNION ALL BY NAME SELECT * FROM internal.check_result_dates
 ), mem AS (
     SELECT check_id,
            list(figure_id ORDER BY position) FILTER (WHERE figure_id IS NOT NULL) AS figure_ids,
            list(claim_id ORDER BY position) FILTER (WHERE claim_id IS NOT NULL) AS claim_ids,
            list(member_ref ORDER BY position) FILTER (WHERE role = 'asserts' AND member_kind <> 'count') AS asserting,
            list(figure_id ORDER BY position) FILTER (WHERE role = 'member' AND figure_id IS NOT NULL) AS member_figures
-    FROM check_inputs GROUP BY check_id
+    FROM internal.check_inputs GROUP BY check_id
 ), v AS (
     SELECT c.check_id, c.kind, c.document_id, c.section, c.statement, c.relation, c.value, c.tolerance,
            c.assumption, c.note, r.*  EXCLUDE (check_id),

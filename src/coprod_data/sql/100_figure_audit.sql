@@ -1,15 +1,18 @@
+-- Intermediate steps go to schema internal; what users query stays in main.
+CREATE SCHEMA IF NOT EXISTS internal;
+
 -- check_links (table): one row per figure or claim and check touching it (ref, check_id,
 -- role, the check's verdict, whether the check judges it or only reads it, whether a failed
 -- check singles it out); the step between audit_checks and figure_audit.
 --   ref         : the figure_id or claim_id the check touches
 --   member_kind : 'figure' or 'claim'
 --   judged      : the check judges it (role asserts or member), rather than only reading it
-CREATE OR REPLACE TABLE check_links AS
+CREATE OR REPLACE TABLE internal.check_links AS
 SELECT i.member_ref AS ref, i.member_kind, a.check_id, i.role, a.status, a.kind,
        list_contains(a.singled_out, i.member_ref) AS singled_out,
        i.role IN ('asserts', 'member') AS judged,
        a.detail, a.recomputed, a.reading, a.pass_chance, a.strength, a.tolerance
-FROM check_inputs i JOIN audit_checks a USING (check_id)
+FROM internal.check_inputs i JOIN audit_checks a USING (check_id)
 WHERE i.member_kind IN ('figure', 'claim');
 
 -- figure_audit (table): every printed figure (kind 'figure', a row of a fact resource) and
@@ -49,6 +52,22 @@ WHERE i.member_kind IN ('figure', 'claim');
 --   precision      : the precision the printed value carries
 --   tolerance      : how far the exact value may lie from the printed one
 --   figure_ids     : the figure itself, or the figures a claim cites
+--   n_checks       : how many checks judge it (its status rolls up from these; 0: none)
+--   n_failed_checks: how many of them failed (the ids are in failed_checks)
+--   deciding_check : the check whose verdict sets its status: the first judging check in the
+--                    order of the roll-up above (a failed check singling it out, a failed
+--                    check, a conditional one it asserts, reproduced, conditional, within
+--                    rounding), ties by check_id; empty when no check judges it
+--   check_published_value: the deciding check's printed value set against its recomputation
+--                    (the check's, such as a list's total of 100 or a threshold, not
+--                    necessarily this figure's)
+--   check_recomputed_value: the deciding check's recomputed value, when one number
+--   check_recomputed_lo: the lowest value the deciding check's printed figures allow
+--   check_recomputed_hi: the highest value the deciding check's printed figures allow
+--   check_base_lo  : the smallest base (count) that fits the deciding check
+--   check_base_hi  : the largest base (count) that fits the deciding check
+--   check_pass_chance: the deciding check's chance that random values at the printed
+--                    precision pass (see audit_checks.strength)
 CREATE OR REPLACE TABLE figure_audit AS
 WITH per_ref AS (
     SELECT ref,
@@ -67,14 +86,28 @@ WITH per_ref AS (
                       || detail, ' ' ORDER BY NOT judged, list_position(['discrepancy', 'conditional', 'within_rounding',
                       'reproduced', 'not_recomputable'], status), check_id) AS detail,
            string_agg(recomputed, '; ' ORDER BY check_id) FILTER (WHERE judged AND recomputed <> '') AS recomputed,
-           max(tolerance) FILTER (WHERE judged) AS tolerance
-    FROM check_links GROUP BY ref
+           max(tolerance) FILTER (WHERE judged) AS tolerance,
+           count(*) FILTER (WHERE judged) AS n_checks,
+           count(*) FILTER (WHERE judged AND status = 'discrepancy') AS n_failed_checks
+    FROM internal.check_links GROUP BY ref
+), deciding AS (  -- the judging check that sets the status (same order as the roll-up below)
+    SELECT l.ref, l.check_id AS deciding_check, a.published_value AS check_published_value,
+           a.recomputed_value AS check_recomputed_value, a.recomputed_lo AS check_recomputed_lo,
+           a.recomputed_hi AS check_recomputed_hi, a.base_lo AS check_base_lo, a.base_hi AS check_base_hi,
+           a.pass_chance AS check_pass_chance
+    FROM internal.check_links l JOIN audit_checks a USING (check_id)
+    WHERE l.judged
+    QUALIFY row_number() OVER (PARTITION BY l.ref ORDER BY
+        CASE WHEN l.status = 'discrepancy' AND l.singled_out THEN 0 WHEN l.status = 'discrepancy' THEN 1
+             WHEN l.status = 'conditional' AND l.role = 'asserts' THEN 2 WHEN l.status = 'reproduced' THEN 3
+             WHEN l.status = 'conditional' THEN 4 WHEN l.status = 'within_rounding' THEN 5 ELSE 6 END,
+        l.check_id) = 1
 ), rolled AS (
     SELECT *, CASE WHEN is_singled THEN 'discrepancy' WHEN is_involved THEN 'involved'
                    WHEN asserts_conditional THEN 'conditional'
                    WHEN is_reproduced THEN 'reproduced' WHEN is_conditional THEN 'conditional'
                    WHEN is_within THEN 'within_rounding' ELSE 'not_recomputable' END AS status
-    FROM per_ref
+    FROM per_ref LEFT JOIN deciding USING (ref)
 ), figures AS (
     SELECT f.figure_id, 'figure' AS kind, f.document_id, f.section,
            coalesce(ri.title, f.resource) || ': '
@@ -91,8 +124,11 @@ WITH per_ref AS (
            r.recomputed,
            CASE WHEN f.unit = 'percent' THEN '1 percentage point' ELSE 'whole number' END AS precision,
            CASE WHEN f.unit = 'percent' THEN '0.5 point either side of the printed value' ELSE 'none (exact)' END AS tolerance,
-           f.figure_id AS figure_ids
-    FROM fact_figures f LEFT JOIN rolled r ON r.ref = f.figure_id LEFT JOIN resource_info ri ON ri.resource = f.resource
+           f.figure_id AS figure_ids,
+           coalesce(r.n_checks, 0) AS n_checks, coalesce(r.n_failed_checks, 0) AS n_failed_checks,
+           r.deciding_check, r.check_published_value, r.check_recomputed_value, r.check_recomputed_lo,
+           r.check_recomputed_hi, r.check_base_lo, r.check_base_hi, r.check_pass_chance
+    FROM fact_figures f LEFT JOIN rolled r ON r.ref = f.figure_id LEFT JOIN internal.resource_info ri ON ri.resource = f.resource
 ), cited AS (  -- restating claims in no check: the statuses of the figures they cite
     SELECT c.claim_id, x.figure_id, f.status, f.assumption
     FROM claims c, LATERAL unnest(string_split(coalesce(c.figure_ids, ''), ' ')) AS x(figure_id)
@@ -121,7 +157,10 @@ WITH per_ref AS (
            CASE WHEN r.tolerance IS NOT NULL THEN 'interpretive: within ' || fmt_num(r.tolerance) || ' points (an assumption)'
                 WHEN c.unit = 'percent' THEN '0.5 point either side of each printed figure'
                 WHEN c.unit IN ('count', 'years') THEN 'none (exact)' ELSE 'none' END,
-           coalesce(c.figure_ids, '')
+           coalesce(c.figure_ids, ''),
+           coalesce(r.n_checks, 0), coalesce(r.n_failed_checks, 0),
+           r.deciding_check, r.check_published_value, r.check_recomputed_value, r.check_recomputed_lo,
+           r.check_recomputed_hi, r.check_base_lo, r.check_base_hi, r.check_pass_chance
     FROM claims c LEFT JOIN rolled r ON r.ref = c.claim_id LEFT JOIN restated s USING (claim_id)
 )
 SELECT * FROM figures
