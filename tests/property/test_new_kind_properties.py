@@ -84,7 +84,7 @@ def mem(cid, pos, term, role="member", **fields):
 
 
 def result(con, kind, columns="computable, holds_exact, holds_rounding, holds_assumed"):
-    return con.execute(f"SELECT {columns} FROM check_result_{kind} WHERE check_id = 'c'").fetchone()
+    return con.execute(f"SELECT {columns} FROM internal.check_result_{kind} WHERE check_id = 'c'").fetchone()
 
 
 def exact_values(v):

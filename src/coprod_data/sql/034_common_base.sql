@@ -24,8 +24,8 @@ per_base AS (
     FROM g GROUP BY ALL
 ), cand AS (
     SELECT b.check_id, bool_or(b.all_fit) AS fit, bool_or(b.all_exact) AS exact,
-           string_agg(DISTINCT b.n::VARCHAR, ', ') AS bases,
-           string_agg(DISTINCT b.n::VARCHAR, ', ') FILTER (WHERE b.all_fit) AS fitting,
+           array_to_string(list_sort(list(DISTINCT b.n)), ', ') AS bases,
+           array_to_string(list_sort(list(DISTINCT b.n) FILTER (WHERE b.all_fit)), ', ') AS fitting,
            min(b.n) FILTER (WHERE b.all_fit) AS n_fit,
            least(1.0, sum(power(p.printable / 101.0, b.m)) FILTER (WHERE TRUE)) AS chance
     FROM per_base b JOIN internal.printable_shares p ON p.n = b.n WHERE b.is_candidate GROUP BY b.check_id
