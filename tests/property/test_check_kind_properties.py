@@ -9,8 +9,10 @@ the printed values themselves do).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
+from fractions import Fraction
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -43,12 +45,14 @@ def con():
 
 
 def load(con, checks, members, pcts=(), counts=(), **extra):
+    """Replace the rows of the check tables (and of any resource named in ``extra``) and
+    rebuild the check layer (files 020-045)."""
     pkg = read_package()
     rows = {"checks": checks, "check_members": members, "impact_ratings": list(pcts), "counts": list(counts)}
     rows.update(extra)
-    for name in TABLES:
+    for name in TABLES + tuple(k for k in extra if k not in TABLES):
         con.execute(f'DELETE FROM "{name}"')
-    for name in (
+    order = (
         "regions",
         "local_authorities",
         "impact_ratings",
@@ -56,7 +60,8 @@ def load(con, checks, members, pcts=(), counts=(), **extra):
         "response_rates",
         "checks",
         "check_members",
-    ):
+    )
+    for name in order + tuple(k for k in extra if k not in order):  # e.g. rows a count_of counts
         data = rows.get(name) or []
         if data:
             res = pkg.resource(name)
@@ -351,3 +356,157 @@ def test_significance_unpaired(con, n1, n2, data):
     sig = [z is not None and z > 1.959964 for z in zs]
     assert rounding == all(sig)
     assert assumed == any(sig)
+
+
+def status(con, cid="c"):
+    rebuild(con, "09")  # audit_checks: the verdict the flags give
+    return con.execute("SELECT status FROM audit_checks WHERE check_id = ?", [cid]).fetchone()[0]
+
+
+# --- the same figure printed more than once -------------------------------------------------
+# Every printing of a figure is a whole number (whole percentages, counts), so all are at the
+# same precision; the oracle asks whether one true value, printed by one rounding rule, can
+# show as every printing. True percentages run over a grid of hundredths (every exact half
+# included); true counts are whole and printed as they are.
+PCT_GRID = [Fraction(i, 100) for i in range(0, 10001)]
+PRINTED_BY = {
+    "half_up": [math.floor(x + Fraction(1, 2)) for x in PCT_GRID],
+    "half_even": [round(x) for x in PCT_GRID],  # Python rounds a Fraction half to even
+}
+
+
+def one_true_value_prints_all(values, unit):
+    if unit == "count":
+        return any(all(v == x for v in values) for x in range(max(values) + 2))
+    return any(
+        all(printed[i] == v for v in values) for printed in PRINTED_BY.values() for i in range(len(PCT_GRID))
+    )
+
+
+@functools.cache
+def chance_all_equal(k):
+    """Of every k-tuple of whole percentages 0..100, the share whose members are all equal."""
+    tuples = list(itertools.product(range(101), repeat=k))
+    return sum(len(set(t)) == 1 for t in tuples) / len(tuples)
+
+
+@SETTINGS
+@given(unit=st.sampled_from(["percent", "count"]), v0=st.integers(0, 100), data=st.data())
+def test_same_figure_against_one_true_value(views, unit, v0, data):
+    con = views()  # the database as built: nothing left by other tests or examples
+    shifts = data.draw(st.lists(st.sampled_from([0, 0, 0, 1, -1, 4]), min_size=1, max_size=4))
+    values = [min(100, max(0, v0 + s)) for s in shifts]
+    ids = [f"f{i}" for i in range(len(values))]
+    figs = [pct(f, v) if unit == "percent" else cnt(f, v) for f, v in zip(ids, values, strict=True)]
+    load(
+        con,
+        [chk("c", "same_figure")],
+        [mem("c", i + 1, "printing", figure_id=f) for i, f in enumerate(ids)],
+        figs if unit == "percent" else [],
+        figs if unit == "count" else [],
+    )
+    row = con.execute(
+        "SELECT computable, published_value, recomputed_lo, recomputed_hi, pass_chance, singled_out "
+        "FROM check_result_same_figure WHERE check_id = 'c'"
+    ).fetchone()
+    computable, published, lo, hi, chance, singled = row
+    verdict = status(con)
+    if len(values) < 2:
+        assert not computable and verdict == "not_recomputable"
+        return
+    # two printings at one precision never differ by rounding alone: agree or conflict
+    assert verdict == ("reproduced" if one_true_value_prints_all(values, unit) else "discrepancy")
+    assert (published, lo, hi) == (values[0], min(values), max(values))
+    if unit == "count":
+        assert chance is None
+    elif len(values) <= 3:  # strength: the chance that random printings agree
+        assert chance == pytest.approx(chance_all_equal(len(values)), rel=1e-12)
+    # with three or more printings a strict majority singles out the others
+    tally = {v: values.count(v) for v in values}
+    top = [v for v, n in tally.items() if 2 * n > len(values)]
+    expected = (
+        [f for f, v in zip(ids, values, strict=True) if v != top[0]] if len(values) >= 3 and top else []
+    )
+    assert list(singled) == expected
+
+
+# --- the count of a listed set ----------------------------------------------------------------
+def action(i, group):
+    return {"action_id": f"a{i}", "group_id": group, "list_position": i + 1, "label": f"a{i}"}
+
+
+def proposal(i):
+    return {"proposal_id": f"p{i}", "list_position": i + 1, "label": f"p{i}", "summary": "s"}
+
+
+@SETTINGS
+@given(data=st.data())
+def test_count_listed_against_counting_the_list(views, data):
+    con = views()  # the database as built: nothing left by other tests or examples
+    actions = [
+        action(i, g) for i, g in enumerate(data.draw(st.lists(st.sampled_from(["g0", "g1"]), max_size=7)))
+    ]
+    proposals = [proposal(i) for i in range(data.draw(st.integers(0, 5)))]
+    rows_of = {
+        "proposals": proposals,
+        "la_actions": actions,
+        "la_actions.group_id=g0": [a for a in actions if a["group_id"] == "g0"],
+        "la_actions.group_id=g1": [a for a in actions if a["group_id"] == "g1"],
+    }
+    refs = st.sampled_from(sorted(rows_of))
+    # listed: the rows some references count, and figures printed one per item
+    listed_refs = data.draw(st.lists(refs, max_size=2, unique=True))
+    listed_figs = [f"item{i}" for i in range(data.draw(st.integers(0, 3)))]
+    items = [row for ref in listed_refs for row in rows_of[ref]] + listed_figs
+    # counts: printed numbers (exact or "more than") near the true number, or rows counted;
+    # usually one printed count first, as a report prints it, then any others
+    printed = st.tuples(
+        st.just("figure"),
+        st.sampled_from([0, 0, -1, 1, -2, 2]).map(lambda d: max(0, len(items) + d)),  # mostly at the edges
+        st.sampled_from(["exact", "more_than"]),
+    )
+    first = [data.draw(printed)] if data.draw(st.integers(0, 5)) else []
+    others = st.one_of(printed, st.tuples(st.just("count_of"), refs, st.just(None)))
+    counts = first + data.draw(st.lists(others, max_size=2))
+    members, figs, pos = [], [], 0
+    for i, (kind, x, qualifier) in enumerate(counts):
+        pos += 1
+        if kind == "figure":
+            members.append(mem("c", pos, "count", "asserts", figure_id=f"n{i}"))
+            figs.append(cnt(f"n{i}", x, qualifier))
+        else:
+            members.append(mem("c", pos, "count", "input", count_of=x))
+    for ref in listed_refs:
+        pos += 1
+        members.append(mem("c", pos, "listed", "input", count_of=ref))
+    for f in listed_figs:
+        pos += 1
+        members.append(mem("c", pos, "listed", figure_id=f))
+    load(
+        con,
+        [chk("c", "count_listed")],
+        members,
+        [pct(f, 10) for f in listed_figs],
+        figs,
+        la_actions=actions,
+        proposals=proposals,
+    )
+    computable, _, _, _ = result(con, "count_listed")
+    verdict = status(con)
+    n = len(items)  # brute force: count what is listed
+
+    def allows(kind, x, qualifier):  # the numbers a printed count (or a count of rows) stands for
+        if kind == "count_of":
+            return len(rows_of[x]) == n
+        return n > x if qualifier == "more_than" else n == x
+
+    if not (listed_refs or listed_figs) or not counts:
+        assert not computable and verdict == "not_recomputable"
+        return
+    assert verdict == ("reproduced" if all(allows(*c) for c in counts) else "discrepancy")
+    assert (
+        con.execute("SELECT recomputed_value FROM check_result_count_listed WHERE check_id = 'c'").fetchone()[
+            0
+        ]
+        == n
+    )

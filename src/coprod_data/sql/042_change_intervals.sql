@@ -107,7 +107,8 @@ FROM s;
 --     gives z^2) and the Wald interval for a paired difference,
 --       d/m -+ z_crit sqrt(b + c - d^2/m) / m.
 --     The interval widens with b, so the widest pairing is b at its largest and the
---     narrowest b at its smallest.
+--     narrowest b at its smallest. z moves monotonically with b (down for a rise, up for
+--     a fall, 0 or undefined for no net change), so its extremes are at b_min and b_max.
 -- Columns: change_lo/hi, the exact changes the printed figures allow; unpaired_ci_lo/hi,
 -- the union of the unpaired intervals; unpaired_z_lo/hi; unpaired_significant_all / _any:
 -- z > z_crit at every / some (n, k); paired_ci_lo/hi, the union over every pairing;
@@ -145,7 +146,8 @@ WITH u AS (
     FROM internal.change_interval_grid GROUP BY check_id, series
 ), p AS (
     SELECT check_id, series, min(ci_lo_widest) AS paired_ci_lo, max(ci_hi_widest) AS paired_ci_hi,
-           max(ci_lo_narrowest) AS paired_best_lo, min(z_worst) AS paired_z_lo, max(z_best) AS paired_z_hi,
+           max(ci_lo_narrowest) AS paired_best_lo,
+           min(least(z_worst, z_best)) AS paired_z_lo, max(greatest(z_best, z_worst)) AS paired_z_hi,
            bool_and(coalesce(z_worst > zc, FALSE)) AS paired_significant_all,
            bool_or(coalesce(z_best > zc, FALSE)) AS paired_significant_any,
            max(b_star) FILTER (WHERE b_star >= b_min) AS paired_max_down
