@@ -407,7 +407,7 @@ def test_same_figure_against_one_true_value(views, unit, v0, data):
     )
     row = con.execute(
         "SELECT computable, published_value, recomputed_lo, recomputed_hi, pass_chance, singled_out "
-        "FROM check_result_same_figure WHERE check_id = 'c'"
+        "FROM internal.check_result_same_figure WHERE check_id = 'c'"
     ).fetchone()
     computable, published, lo, hi, chance, singled = row
     verdict = status(con)
@@ -505,7 +505,7 @@ def test_count_listed_against_counting_the_list(views, data):
         return
     assert verdict == ("reproduced" if all(allows(*c) for c in counts) else "discrepancy")
     assert (
-        con.execute("SELECT recomputed_value FROM check_result_count_listed WHERE check_id = 'c'").fetchone()[
+        con.execute("SELECT recomputed_value FROM internal.check_result_count_listed WHERE check_id = 'c'").fetchone()[
             0
         ]
         == n
