@@ -504,9 +504,5 @@ def test_count_listed_against_counting_the_list(views, data):
         assert not computable and verdict == "not_recomputable"
         return
     assert verdict == ("reproduced" if all(allows(*c) for c in counts) else "discrepancy")
-    assert (
-        con.execute("SELECT recomputed_value FROM internal.check_result_count_listed WHERE check_id = 'c'").fetchone()[
-            0
-        ]
-        == n
-    )
+    query = "SELECT recomputed_value FROM internal.check_result_count_listed WHERE check_id = 'c'"
+    assert con.execute(query).fetchone()[0] == n

@@ -45,16 +45,15 @@ WHERE i.member_kind IN ('figure', 'claim');
 --   unit           : percent, count, years, rank, ...
 --   status         : its verdict, one of the statuses above
 --   checks         : every check touching it, with each check's verdict ('input' when only read)
---   failed_checks  : the failed checks that judge it, space-separated (a claim that restates
---                    figures: the failed checks of the figures it cites)
+--   failed_checks  : the failed checks that judge it, space-separated
 --   assumption     : what a conditional verdict rests on
 --   detail         : why, in words, check by check
 --   recomputed     : the recomputed values of the checks that judge it
 --   precision      : the precision the printed value carries
 --   tolerance      : how far the exact value may lie from the printed one
 --   figure_ids     : the figure itself, or the figures a claim cites
---   n_checks       : how many checks judge it (its status rolls up from these; 0: none; for a
---                    claim that restates figures, the checks that judge those figures)
+--   n_checks       : how many checks judge it (its status rolls up from these; 0: none; a
+--                    claim that restates figures takes its status from theirs: see detail)
 --   n_failed_checks: how many of them failed (the ids are in failed_checks)
 --   deciding_check : the check whose verdict sets its status: the first judging check in the
 --                    order of the roll-up above (a failed check singling it out, a failed
@@ -90,8 +89,7 @@ WITH per_ref AS (
            string_agg(recomputed, '; ' ORDER BY check_id) FILTER (WHERE judged AND recomputed <> '') AS recomputed,
            max(tolerance) FILTER (WHERE judged) AS tolerance,
            count(*) FILTER (WHERE judged) AS n_checks,
-           count(*) FILTER (WHERE judged AND status = 'discrepancy') AS n_failed_checks,
-           list(check_id) FILTER (WHERE judged) AS judged_list
+           count(*) FILTER (WHERE judged AND status = 'discrepancy') AS n_failed_checks
     FROM internal.check_links GROUP BY ref
 ), deciding AS (  -- the judging check that sets the status (same order as the roll-up below)
     SELECT l.ref, l.check_id AS deciding_check, a.published_value AS check_published_value,
@@ -133,9 +131,9 @@ WITH per_ref AS (
            r.check_recomputed_hi, r.check_base_lo, r.check_base_hi, r.check_pass_chance
     FROM fact_figures f LEFT JOIN rolled r ON r.ref = f.figure_id LEFT JOIN internal.resource_info ri ON ri.resource = f.resource
 ), cited AS (  -- restating claims in no check: the statuses of the figures they cite
-    SELECT c.claim_id, x.figure_id, f.status, f.assumption, f.failed_checks, rf.judged_list
+    SELECT c.claim_id, x.figure_id, f.status, f.assumption, f.failed_checks
     FROM claims c, LATERAL unnest(string_split(coalesce(c.figure_ids, ''), ' ')) AS x(figure_id)
-    JOIN figures f ON f.figure_id = x.figure_id LEFT JOIN rolled rf ON rf.ref = x.figure_id
+    JOIN figures f ON f.figure_id = x.figure_id
     WHERE c.claim_kind IN ('percentage', 'count', 'total') AND c.claim_id NOT IN (SELECT ref FROM rolled)
 ), restated AS (
     SELECT claim_id,
@@ -144,17 +142,15 @@ WITH per_ref AS (
                 WHEN bool_or(status = 'conditional') THEN 'conditional'
                 WHEN bool_and(status IN ('reproduced', 'not_recomputable')) THEN 'reproduced'
                 ELSE 'within_rounding' END AS status,
-           'Restates printed figures: ' || string_agg(figure_id || ' (' || replace(status, '_', ' ') || ')', ', '
+           'Restates printed figures: ' || string_agg(figure_id || ' (' || replace(status, '_', ' ')
+                                                     || coalesce(', in failed ' || failed_checks, '') || ')', ', '
                                                      ORDER BY figure_id) || '; see their rows.' AS detail,
-           array_to_string(list_sort(list(DISTINCT assumption)), '; ') AS assumption,
-           list_sort(list_distinct(flatten(list(string_split(failed_checks, ' '))
-                                           FILTER (WHERE failed_checks IS NOT NULL)))) AS failed_list,
-           list_distinct(flatten(list(judged_list) FILTER (WHERE judged_list IS NOT NULL))) AS judged_list
+           array_to_string(list_sort(list(DISTINCT assumption)), '; ') AS assumption
     FROM cited GROUP BY claim_id
 ), claim_rows AS (
     SELECT c.claim_id, 'claim', c.document_id, c.section, c.statement, c.published, c.value, c.published, c.unit,
            coalesce(r.status, s.status, 'not_recomputable'), r.checks,
-           coalesce(r.failed_checks, nullif(array_to_string(s.failed_list, ' '), '')),
+           r.failed_checks,
            coalesce(r.assumption, CASE WHEN s.status = 'conditional' THEN s.assumption END),
            coalesce(r.detail, s.detail, 'No check bears on it: nothing in the reports recomputes it.')
              || coalesce(' Note: ' || c.note, ''),
@@ -165,7 +161,7 @@ WITH per_ref AS (
                 WHEN c.unit = 'percent' THEN '0.5 point either side of each printed figure'
                 WHEN c.unit IN ('count', 'years') THEN 'none (exact)' ELSE 'none' END,
            coalesce(c.figure_ids, ''),
-           coalesce(r.n_checks, len(s.judged_list), 0), coalesce(r.n_failed_checks, len(s.failed_list), 0),
+           coalesce(r.n_checks, 0), coalesce(r.n_failed_checks, 0),
            r.deciding_check, r.check_published_value, r.check_recomputed_value, r.check_recomputed_lo,
            r.check_recomputed_hi, r.check_base_lo, r.check_base_hi, r.check_pass_chance
     FROM claims c LEFT JOIN rolled r ON r.ref = c.claim_id LEFT JOIN restated s USING (claim_id)

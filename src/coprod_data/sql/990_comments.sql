@@ -356,14 +356,14 @@ COMMENT ON COLUMN "figure_audit"."printed" IS 'the token as the report prints it
 COMMENT ON COLUMN "figure_audit"."unit" IS 'percent, count, years, rank, ...';
 COMMENT ON COLUMN "figure_audit"."status" IS 'its verdict, one of the statuses above';
 COMMENT ON COLUMN "figure_audit"."checks" IS 'every check touching it, with each check''s verdict (''input'' when only read)';
-COMMENT ON COLUMN "figure_audit"."failed_checks" IS 'the failed checks that judge it, space-separated (a claim that restates';
+COMMENT ON COLUMN "figure_audit"."failed_checks" IS 'the failed checks that judge it, space-separated';
 COMMENT ON COLUMN "figure_audit"."assumption" IS 'what a conditional verdict rests on';
 COMMENT ON COLUMN "figure_audit"."detail" IS 'why, in words, check by check';
 COMMENT ON COLUMN "figure_audit"."recomputed" IS 'the recomputed values of the checks that judge it';
 COMMENT ON COLUMN "figure_audit"."precision" IS 'the precision the printed value carries';
 COMMENT ON COLUMN "figure_audit"."tolerance" IS 'how far the exact value may lie from the printed one';
 COMMENT ON COLUMN "figure_audit"."figure_ids" IS 'the figure itself, or the figures a claim cites';
-COMMENT ON COLUMN "figure_audit"."n_checks" IS 'how many checks judge it (its status rolls up from these; 0: none; for a claim that restates figures, the checks that judge those figures)';
+COMMENT ON COLUMN "figure_audit"."n_checks" IS 'how many checks judge it (its status rolls up from these; 0: none; a claim that restates figures takes its status from theirs: see detail)';
 COMMENT ON COLUMN "figure_audit"."n_failed_checks" IS 'how many of them failed (the ids are in failed_checks)';
 COMMENT ON COLUMN "figure_audit"."deciding_check" IS 'the check whose verdict sets its status: the first judging check in the order of the roll-up above (a failed check singling it out, a failed check, a conditional one it asserts, reproduced, conditional, within rounding), ties by check_id; empty when no check judges it';
 COMMENT ON COLUMN "figure_audit"."check_published_value" IS 'the deciding check''s printed value set against its recomputation (the check''s, such as a list''s total of 100 or a threshold, not necessarily this figure''s)';
