@@ -153,7 +153,7 @@ def report_rows(
 
     from coprod_data.db import _first_line, open_read_only
 
-    con, _ = open_read_only(path)
+    con, _ = open_read_only(path, own_queries=True)  # fixed queries, no catalog comments read
     try:
         out = []
         for (table, columns, statuses, key), status in queries:

@@ -130,13 +130,12 @@ def row_counts_sql(pkg: Package) -> str:
     for res in pkg.resources:
         name = _ident(res.name)
         parts.append(f"SELECT {_literal(res.name)} AS ref, count(*) AS n FROM {name}")
-        for f in res.fields:
-            if f.type == "string":
-                col = _ident(f.name)
-                parts.append(
-                    f"SELECT {_literal(res.name + '.' + f.name + '=')} || {col}, count(*) FROM {name} "
-                    f"WHERE {col} IS NOT NULL GROUP BY {col}"
-                )
+        cols = ", ".join(_ident(f.name) for f in res.fields if f.type == "string")
+        if cols:  # one scan per resource: UNPIVOT (which drops NULLs) turns its string fields into rows
+            parts.append(
+                f"SELECT {_literal(res.name + '.')} || field || '=' || value, count(*) FROM "
+                f"(UNPIVOT (SELECT {cols} FROM {name}) ON {cols} INTO NAME field VALUE value) GROUP BY ALL"
+            )
     return "\n".join(
         [
             "-- resource_row_counts: rows per resource, in all ('resource') and per value of each string",

@@ -36,9 +36,10 @@ def view_files() -> list[Path]:
 
 
 def _build(con: duckdb.DuckDBPyConnection, path: str | Path | None, *, comments: bool = True) -> None:
-    """Create and fill every table, then every view (and, unless ``comments`` is false, run
-    ``990_comments.sql``: :func:`comments_script` builds without it, so a stale script that
-    names a moved or renamed relation cannot stop its own regeneration).
+    """Create and fill every table, then every view (and, unless ``comments`` is false, give
+    every table, view and column its ``COMMENT ON``: the tables' from the descriptor, the
+    views' from ``990_comments.sql``. :func:`comments_script` builds without them, so a stale
+    script that names a moved or renamed relation cannot stop its own regeneration).
 
     The package goes through the one reading path (:func:`coprod_data.reading.gate`): a
     package ``validate`` refuses is refused here, with its first problem named, and the
@@ -60,7 +61,7 @@ def _build(con: duckdb.DuckDBPyConnection, path: str | Path | None, *, comments:
     import duckdb
 
     try:
-        insert_tables(con, data)
+        insert_tables(con, data, comments=comments)
     except duckdb.Error as exc:  # the checks passed, so this is a bug of ours; say where
         raise CoprodDataError(
             f"cannot load the package into DuckDB: {_first_line(exc)}", file=str(pkg.descriptor)
@@ -392,7 +393,9 @@ def _private_read_only(path: str | Path | None) -> duckdb.DuckDBPyConnection | N
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def open_read_only(path: str | Path | None = None) -> tuple[duckdb.DuckDBPyConnection, bool]:
+def open_read_only(
+    path: str | Path | None = None, *, own_queries: bool = False
+) -> tuple[duckdb.DuckDBPyConnection, bool]:
     """A read-only connection to the package's database, and whether it is the cached one.
 
     Uses the cached database (see :mod:`coprod_data.cache`) when it can; otherwise builds
@@ -400,6 +403,12 @@ def open_read_only(path: str | Path | None = None) -> tuple[duckdb.DuckDBPyConne
     no temporary folder, and external access switched off and locked, so a query can
     neither write nor reach a file. Only when no temporary file can be written at all is
     the database built in memory (statements are still checked by :func:`query_rows`).
+
+    ``own_queries=True`` is for a caller that runs only its own fixed queries and reads no
+    catalog comments (the audit): when nothing is cached it needs no sandbox against a
+    user's SQL, so the database is built in memory, without the ``COMMENT ON`` statements
+    (a quarter of the build's time) and without writing, checkpointing and reopening a
+    file (a tenth). The cached database always has its comments.
     """
 
     from coprod_data.cache import open_cached
@@ -407,6 +416,16 @@ def open_read_only(path: str | Path | None = None) -> tuple[duckdb.DuckDBPyConne
     con = open_cached(path)
     if con is not None:
         return _lock_down(con), True
+    if own_queries:
+        import duckdb
+
+        con = duckdb.connect(config={"temp_directory": ""})
+        try:
+            _build(con, path, comments=False)
+        except BaseException:
+            con.close()
+            raise
+        return _lock_down(con), False
     con = _private_read_only(path)
     if con is None:
         con = connect(path=path)

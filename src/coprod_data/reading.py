@@ -633,8 +633,11 @@ def gate(path: str | Path | Package | None = None) -> PackageData:
     )
 
 
-def insert_tables(con: duckdb.DuckDBPyConnection, data: PackageData) -> None:
-    """Create every resource's table (DDL from the descriptor) and insert the typed values read."""
+def insert_tables(con: duckdb.DuckDBPyConnection, data: PackageData, *, comments: bool = True) -> None:
+    """Create every resource's table (DDL from the descriptor) and insert the typed values read.
+
+    With ``comments`` false the tables get no ``COMMENT ON`` (see :func:`coprod_data.db.open_read_only`).
+    """
     from coprod_data.checkdata import generated_views_sql
     from coprod_data.ddl import (
         SQL_TYPES,
@@ -647,7 +650,8 @@ def insert_tables(con: duckdb.DuckDBPyConnection, data: PackageData) -> None:
 
     for res in in_dependency_order(data.package):
         con.execute(create_table_sql(res))
-        con.execute(table_comments_sql(res))
+        if comments:
+            con.execute(table_comments_sql(res))
         table = data.tables[res.name]
         if not len(table):
             continue

@@ -659,393 +659,95 @@ CREATE SCHEMA IF NOT EXISTS internal;
 CREATE OR REPLACE VIEW internal.resource_row_counts AS
 SELECT 'documents' AS ref, count(*) AS n FROM "documents"
 UNION ALL
-SELECT 'documents.document_id=' || "document_id", count(*) FROM "documents" WHERE "document_id" IS NOT NULL GROUP BY "document_id"
-UNION ALL
-SELECT 'documents.seed_file=' || "seed_file", count(*) FROM "documents" WHERE "seed_file" IS NOT NULL GROUP BY "seed_file"
-UNION ALL
-SELECT 'documents.title=' || "title", count(*) FROM "documents" WHERE "title" IS NOT NULL GROUP BY "title"
-UNION ALL
-SELECT 'documents.publisher=' || "publisher", count(*) FROM "documents" WHERE "publisher" IS NOT NULL GROUP BY "publisher"
-UNION ALL
-SELECT 'documents.period=' || "period", count(*) FROM "documents" WHERE "period" IS NOT NULL GROUP BY "period"
-UNION ALL
-SELECT 'documents.kind=' || "kind", count(*) FROM "documents" WHERE "kind" IS NOT NULL GROUP BY "kind"
-UNION ALL
-SELECT 'documents.description=' || "description", count(*) FROM "documents" WHERE "description" IS NOT NULL GROUP BY "description"
+SELECT 'documents.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "document_id", "seed_file", "title", "publisher", "period", "kind", "description" FROM "documents") ON "document_id", "seed_file", "title", "publisher", "period", "kind", "description" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'respondent_groups' AS ref, count(*) AS n FROM "respondent_groups"
 UNION ALL
-SELECT 'respondent_groups.group_id=' || "group_id", count(*) FROM "respondent_groups" WHERE "group_id" IS NOT NULL GROUP BY "group_id"
-UNION ALL
-SELECT 'respondent_groups.label=' || "label", count(*) FROM "respondent_groups" WHERE "label" IS NOT NULL GROUP BY "label"
-UNION ALL
-SELECT 'respondent_groups.normalised_label=' || "normalised_label", count(*) FROM "respondent_groups" WHERE "normalised_label" IS NOT NULL GROUP BY "normalised_label"
-UNION ALL
-SELECT 'respondent_groups.parent_group_id=' || "parent_group_id", count(*) FROM "respondent_groups" WHERE "parent_group_id" IS NOT NULL GROUP BY "parent_group_id"
-UNION ALL
-SELECT 'respondent_groups.description=' || "description", count(*) FROM "respondent_groups" WHERE "description" IS NOT NULL GROUP BY "description"
+SELECT 'respondent_groups.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "group_id", "label", "normalised_label", "parent_group_id", "description" FROM "respondent_groups") ON "group_id", "label", "normalised_label", "parent_group_id", "description" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'questions' AS ref, count(*) AS n FROM "questions"
 UNION ALL
-SELECT 'questions.question_id=' || "question_id", count(*) FROM "questions" WHERE "question_id" IS NOT NULL GROUP BY "question_id"
-UNION ALL
-SELECT 'questions.document_id=' || "document_id", count(*) FROM "questions" WHERE "document_id" IS NOT NULL GROUP BY "document_id"
-UNION ALL
-SELECT 'questions.label=' || "label", count(*) FROM "questions" WHERE "label" IS NOT NULL GROUP BY "label"
-UNION ALL
-SELECT 'questions.topic=' || "topic", count(*) FROM "questions" WHERE "topic" IS NOT NULL GROUP BY "topic"
-UNION ALL
-SELECT 'questions.basis=' || "basis", count(*) FROM "questions" WHERE "basis" IS NOT NULL GROUP BY "basis"
+SELECT 'questions.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "question_id", "document_id", "label", "topic", "basis" FROM "questions") ON "question_id", "document_id", "label", "topic", "basis" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'impacts' AS ref, count(*) AS n FROM "impacts"
 UNION ALL
-SELECT 'impacts.impact_id=' || "impact_id", count(*) FROM "impacts" WHERE "impact_id" IS NOT NULL GROUP BY "impact_id"
-UNION ALL
-SELECT 'impacts.label=' || "label", count(*) FROM "impacts" WHERE "label" IS NOT NULL GROUP BY "label"
-UNION ALL
-SELECT 'impacts.normalised_label=' || "normalised_label", count(*) FROM "impacts" WHERE "normalised_label" IS NOT NULL GROUP BY "normalised_label"
+SELECT 'impacts.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "impact_id", "label", "normalised_label" FROM "impacts") ON "impact_id", "label", "normalised_label" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'best_feature_themes' AS ref, count(*) AS n FROM "best_feature_themes"
 UNION ALL
-SELECT 'best_feature_themes.theme_id=' || "theme_id", count(*) FROM "best_feature_themes" WHERE "theme_id" IS NOT NULL GROUP BY "theme_id"
-UNION ALL
-SELECT 'best_feature_themes.group_id=' || "group_id", count(*) FROM "best_feature_themes" WHERE "group_id" IS NOT NULL GROUP BY "group_id"
-UNION ALL
-SELECT 'best_feature_themes.label=' || "label", count(*) FROM "best_feature_themes" WHERE "label" IS NOT NULL GROUP BY "label"
-UNION ALL
-SELECT 'best_feature_themes.normalised_label=' || "normalised_label", count(*) FROM "best_feature_themes" WHERE "normalised_label" IS NOT NULL GROUP BY "normalised_label"
+SELECT 'best_feature_themes.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "theme_id", "group_id", "label", "normalised_label" FROM "best_feature_themes") ON "theme_id", "group_id", "label", "normalised_label" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'la_actions' AS ref, count(*) AS n FROM "la_actions"
 UNION ALL
-SELECT 'la_actions.action_id=' || "action_id", count(*) FROM "la_actions" WHERE "action_id" IS NOT NULL GROUP BY "action_id"
-UNION ALL
-SELECT 'la_actions.group_id=' || "group_id", count(*) FROM "la_actions" WHERE "group_id" IS NOT NULL GROUP BY "group_id"
-UNION ALL
-SELECT 'la_actions.label=' || "label", count(*) FROM "la_actions" WHERE "label" IS NOT NULL GROUP BY "label"
-UNION ALL
-SELECT 'la_actions.normalised_label=' || "normalised_label", count(*) FROM "la_actions" WHERE "normalised_label" IS NOT NULL GROUP BY "normalised_label"
+SELECT 'la_actions.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "action_id", "group_id", "label", "normalised_label" FROM "la_actions") ON "action_id", "group_id", "label", "normalised_label" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'challenges' AS ref, count(*) AS n FROM "challenges"
 UNION ALL
-SELECT 'challenges.challenge_id=' || "challenge_id", count(*) FROM "challenges" WHERE "challenge_id" IS NOT NULL GROUP BY "challenge_id"
-UNION ALL
-SELECT 'challenges.label=' || "label", count(*) FROM "challenges" WHERE "label" IS NOT NULL GROUP BY "label"
-UNION ALL
-SELECT 'challenges.list_label=' || "list_label", count(*) FROM "challenges" WHERE "list_label" IS NOT NULL GROUP BY "list_label"
-UNION ALL
-SELECT 'challenges.normalised_label=' || "normalised_label", count(*) FROM "challenges" WHERE "normalised_label" IS NOT NULL GROUP BY "normalised_label"
-UNION ALL
-SELECT 'challenges.question_id=' || "question_id", count(*) FROM "challenges" WHERE "question_id" IS NOT NULL GROUP BY "question_id"
+SELECT 'challenges.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "challenge_id", "label", "list_label", "normalised_label", "question_id" FROM "challenges") ON "challenge_id", "label", "list_label", "normalised_label", "question_id" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'resource_types' AS ref, count(*) AS n FROM "resource_types"
 UNION ALL
-SELECT 'resource_types.resource_type_id=' || "resource_type_id", count(*) FROM "resource_types" WHERE "resource_type_id" IS NOT NULL GROUP BY "resource_type_id"
-UNION ALL
-SELECT 'resource_types.label=' || "label", count(*) FROM "resource_types" WHERE "label" IS NOT NULL GROUP BY "label"
-UNION ALL
-SELECT 'resource_types.normalised_label=' || "normalised_label", count(*) FROM "resource_types" WHERE "normalised_label" IS NOT NULL GROUP BY "normalised_label"
+SELECT 'resource_types.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "resource_type_id", "label", "normalised_label" FROM "resource_types") ON "resource_type_id", "label", "normalised_label" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'regions' AS ref, count(*) AS n FROM "regions"
 UNION ALL
-SELECT 'regions.region_id=' || "region_id", count(*) FROM "regions" WHERE "region_id" IS NOT NULL GROUP BY "region_id"
-UNION ALL
-SELECT 'regions.label=' || "label", count(*) FROM "regions" WHERE "label" IS NOT NULL GROUP BY "label"
-UNION ALL
-SELECT 'regions.normalised_label=' || "normalised_label", count(*) FROM "regions" WHERE "normalised_label" IS NOT NULL GROUP BY "normalised_label"
-UNION ALL
-SELECT 'regions.gss_code=' || "gss_code", count(*) FROM "regions" WHERE "gss_code" IS NOT NULL GROUP BY "gss_code"
+SELECT 'regions.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "region_id", "label", "normalised_label", "gss_code" FROM "regions") ON "region_id", "label", "normalised_label", "gss_code" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'proposals' AS ref, count(*) AS n FROM "proposals"
 UNION ALL
-SELECT 'proposals.proposal_id=' || "proposal_id", count(*) FROM "proposals" WHERE "proposal_id" IS NOT NULL GROUP BY "proposal_id"
-UNION ALL
-SELECT 'proposals.label=' || "label", count(*) FROM "proposals" WHERE "label" IS NOT NULL GROUP BY "label"
-UNION ALL
-SELECT 'proposals.summary=' || "summary", count(*) FROM "proposals" WHERE "summary" IS NOT NULL GROUP BY "summary"
+SELECT 'proposals.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "proposal_id", "label", "summary" FROM "proposals") ON "proposal_id", "label", "summary" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'local_authorities' AS ref, count(*) AS n FROM "local_authorities"
 UNION ALL
-SELECT 'local_authorities.la_id=' || "la_id", count(*) FROM "local_authorities" WHERE "la_id" IS NOT NULL GROUP BY "la_id"
-UNION ALL
-SELECT 'local_authorities.name=' || "name", count(*) FROM "local_authorities" WHERE "name" IS NOT NULL GROUP BY "name"
-UNION ALL
-SELECT 'local_authorities.region_id=' || "region_id", count(*) FROM "local_authorities" WHERE "region_id" IS NOT NULL GROUP BY "region_id"
-UNION ALL
-SELECT 'local_authorities.gss_code=' || "gss_code", count(*) FROM "local_authorities" WHERE "gss_code" IS NOT NULL GROUP BY "gss_code"
+SELECT 'local_authorities.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "la_id", "name", "region_id", "gss_code" FROM "local_authorities") ON "la_id", "name", "region_id", "gss_code" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'figures' AS ref, count(*) AS n FROM "figures"
 UNION ALL
-SELECT 'figures.figure_id=' || "figure_id", count(*) FROM "figures" WHERE "figure_id" IS NOT NULL GROUP BY "figure_id"
-UNION ALL
-SELECT 'figures.resource=' || "resource", count(*) FROM "figures" WHERE "resource" IS NOT NULL GROUP BY "resource"
+SELECT 'figures.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "figure_id", "resource" FROM "figures") ON "figure_id", "resource" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'counts' AS ref, count(*) AS n FROM "counts"
 UNION ALL
-SELECT 'counts.figure_id=' || "figure_id", count(*) FROM "counts" WHERE "figure_id" IS NOT NULL GROUP BY "figure_id"
-UNION ALL
-SELECT 'counts.document_id=' || "document_id", count(*) FROM "counts" WHERE "document_id" IS NOT NULL GROUP BY "document_id"
-UNION ALL
-SELECT 'counts.section=' || "section", count(*) FROM "counts" WHERE "section" IS NOT NULL GROUP BY "section"
-UNION ALL
-SELECT 'counts.question_id=' || "question_id", count(*) FROM "counts" WHERE "question_id" IS NOT NULL GROUP BY "question_id"
-UNION ALL
-SELECT 'counts.source_kind=' || "source_kind", count(*) FROM "counts" WHERE "source_kind" IS NOT NULL GROUP BY "source_kind"
-UNION ALL
-SELECT 'counts.source_locator=' || "source_locator", count(*) FROM "counts" WHERE "source_locator" IS NOT NULL GROUP BY "source_locator"
-UNION ALL
-SELECT 'counts.subject=' || "subject", count(*) FROM "counts" WHERE "subject" IS NOT NULL GROUP BY "subject"
-UNION ALL
-SELECT 'counts.group_id=' || "group_id", count(*) FROM "counts" WHERE "group_id" IS NOT NULL GROUP BY "group_id"
-UNION ALL
-SELECT 'counts.phase=' || "phase", count(*) FROM "counts" WHERE "phase" IS NOT NULL GROUP BY "phase"
-UNION ALL
-SELECT 'counts.period=' || "period", count(*) FROM "counts" WHERE "period" IS NOT NULL GROUP BY "period"
-UNION ALL
-SELECT 'counts.qualifier=' || "qualifier", count(*) FROM "counts" WHERE "qualifier" IS NOT NULL GROUP BY "qualifier"
-UNION ALL
-SELECT 'counts.unit=' || "unit", count(*) FROM "counts" WHERE "unit" IS NOT NULL GROUP BY "unit"
-UNION ALL
-SELECT 'counts.printed=' || "printed", count(*) FROM "counts" WHERE "printed" IS NOT NULL GROUP BY "printed"
-UNION ALL
-SELECT 'counts.note=' || "note", count(*) FROM "counts" WHERE "note" IS NOT NULL GROUP BY "note"
+SELECT 'counts.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "figure_id", "document_id", "section", "question_id", "source_kind", "source_locator", "subject", "group_id", "phase", "period", "qualifier", "unit", "printed", "note" FROM "counts") ON "figure_id", "document_id", "section", "question_id", "source_kind", "source_locator", "subject", "group_id", "phase", "period", "qualifier", "unit", "printed", "note" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'understanding' AS ref, count(*) AS n FROM "understanding"
 UNION ALL
-SELECT 'understanding.figure_id=' || "figure_id", count(*) FROM "understanding" WHERE "figure_id" IS NOT NULL GROUP BY "figure_id"
-UNION ALL
-SELECT 'understanding.document_id=' || "document_id", count(*) FROM "understanding" WHERE "document_id" IS NOT NULL GROUP BY "document_id"
-UNION ALL
-SELECT 'understanding.section=' || "section", count(*) FROM "understanding" WHERE "section" IS NOT NULL GROUP BY "section"
-UNION ALL
-SELECT 'understanding.question_id=' || "question_id", count(*) FROM "understanding" WHERE "question_id" IS NOT NULL GROUP BY "question_id"
-UNION ALL
-SELECT 'understanding.source_kind=' || "source_kind", count(*) FROM "understanding" WHERE "source_kind" IS NOT NULL GROUP BY "source_kind"
-UNION ALL
-SELECT 'understanding.source_locator=' || "source_locator", count(*) FROM "understanding" WHERE "source_locator" IS NOT NULL GROUP BY "source_locator"
-UNION ALL
-SELECT 'understanding.measure=' || "measure", count(*) FROM "understanding" WHERE "measure" IS NOT NULL GROUP BY "measure"
-UNION ALL
-SELECT 'understanding.group_id=' || "group_id", count(*) FROM "understanding" WHERE "group_id" IS NOT NULL GROUP BY "group_id"
-UNION ALL
-SELECT 'understanding.phase=' || "phase", count(*) FROM "understanding" WHERE "phase" IS NOT NULL GROUP BY "phase"
-UNION ALL
-SELECT 'understanding.printed=' || "printed", count(*) FROM "understanding" WHERE "printed" IS NOT NULL GROUP BY "printed"
-UNION ALL
-SELECT 'understanding.note=' || "note", count(*) FROM "understanding" WHERE "note" IS NOT NULL GROUP BY "note"
+SELECT 'understanding.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "figure_id", "document_id", "section", "question_id", "source_kind", "source_locator", "measure", "group_id", "phase", "printed", "note" FROM "understanding") ON "figure_id", "document_id", "section", "question_id", "source_kind", "source_locator", "measure", "group_id", "phase", "printed", "note" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'impact_ratings' AS ref, count(*) AS n FROM "impact_ratings"
 UNION ALL
-SELECT 'impact_ratings.figure_id=' || "figure_id", count(*) FROM "impact_ratings" WHERE "figure_id" IS NOT NULL GROUP BY "figure_id"
-UNION ALL
-SELECT 'impact_ratings.document_id=' || "document_id", count(*) FROM "impact_ratings" WHERE "document_id" IS NOT NULL GROUP BY "document_id"
-UNION ALL
-SELECT 'impact_ratings.section=' || "section", count(*) FROM "impact_ratings" WHERE "section" IS NOT NULL GROUP BY "section"
-UNION ALL
-SELECT 'impact_ratings.question_id=' || "question_id", count(*) FROM "impact_ratings" WHERE "question_id" IS NOT NULL GROUP BY "question_id"
-UNION ALL
-SELECT 'impact_ratings.source_kind=' || "source_kind", count(*) FROM "impact_ratings" WHERE "source_kind" IS NOT NULL GROUP BY "source_kind"
-UNION ALL
-SELECT 'impact_ratings.source_locator=' || "source_locator", count(*) FROM "impact_ratings" WHERE "source_locator" IS NOT NULL GROUP BY "source_locator"
-UNION ALL
-SELECT 'impact_ratings.group_id=' || "group_id", count(*) FROM "impact_ratings" WHERE "group_id" IS NOT NULL GROUP BY "group_id"
-UNION ALL
-SELECT 'impact_ratings.phase=' || "phase", count(*) FROM "impact_ratings" WHERE "phase" IS NOT NULL GROUP BY "phase"
-UNION ALL
-SELECT 'impact_ratings.impact_id=' || "impact_id", count(*) FROM "impact_ratings" WHERE "impact_id" IS NOT NULL GROUP BY "impact_id"
-UNION ALL
-SELECT 'impact_ratings.item_label=' || "item_label", count(*) FROM "impact_ratings" WHERE "item_label" IS NOT NULL GROUP BY "item_label"
-UNION ALL
-SELECT 'impact_ratings.printed=' || "printed", count(*) FROM "impact_ratings" WHERE "printed" IS NOT NULL GROUP BY "printed"
-UNION ALL
-SELECT 'impact_ratings.note=' || "note", count(*) FROM "impact_ratings" WHERE "note" IS NOT NULL GROUP BY "note"
+SELECT 'impact_ratings.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "figure_id", "document_id", "section", "question_id", "source_kind", "source_locator", "group_id", "phase", "impact_id", "item_label", "printed", "note" FROM "impact_ratings") ON "figure_id", "document_id", "section", "question_id", "source_kind", "source_locator", "group_id", "phase", "impact_id", "item_label", "printed", "note" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'best_feature_shares' AS ref, count(*) AS n FROM "best_feature_shares"
 UNION ALL
-SELECT 'best_feature_shares.figure_id=' || "figure_id", count(*) FROM "best_feature_shares" WHERE "figure_id" IS NOT NULL GROUP BY "figure_id"
-UNION ALL
-SELECT 'best_feature_shares.document_id=' || "document_id", count(*) FROM "best_feature_shares" WHERE "document_id" IS NOT NULL GROUP BY "document_id"
-UNION ALL
-SELECT 'best_feature_shares.section=' || "section", count(*) FROM "best_feature_shares" WHERE "section" IS NOT NULL GROUP BY "section"
-UNION ALL
-SELECT 'best_feature_shares.question_id=' || "question_id", count(*) FROM "best_feature_shares" WHERE "question_id" IS NOT NULL GROUP BY "question_id"
-UNION ALL
-SELECT 'best_feature_shares.source_kind=' || "source_kind", count(*) FROM "best_feature_shares" WHERE "source_kind" IS NOT NULL GROUP BY "source_kind"
-UNION ALL
-SELECT 'best_feature_shares.source_locator=' || "source_locator", count(*) FROM "best_feature_shares" WHERE "source_locator" IS NOT NULL GROUP BY "source_locator"
-UNION ALL
-SELECT 'best_feature_shares.group_id=' || "group_id", count(*) FROM "best_feature_shares" WHERE "group_id" IS NOT NULL GROUP BY "group_id"
-UNION ALL
-SELECT 'best_feature_shares.phase=' || "phase", count(*) FROM "best_feature_shares" WHERE "phase" IS NOT NULL GROUP BY "phase"
-UNION ALL
-SELECT 'best_feature_shares.theme_id=' || "theme_id", count(*) FROM "best_feature_shares" WHERE "theme_id" IS NOT NULL GROUP BY "theme_id"
-UNION ALL
-SELECT 'best_feature_shares.printed=' || "printed", count(*) FROM "best_feature_shares" WHERE "printed" IS NOT NULL GROUP BY "printed"
-UNION ALL
-SELECT 'best_feature_shares.note=' || "note", count(*) FROM "best_feature_shares" WHERE "note" IS NOT NULL GROUP BY "note"
+SELECT 'best_feature_shares.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "figure_id", "document_id", "section", "question_id", "source_kind", "source_locator", "group_id", "phase", "theme_id", "printed", "note" FROM "best_feature_shares") ON "figure_id", "document_id", "section", "question_id", "source_kind", "source_locator", "group_id", "phase", "theme_id", "printed", "note" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'la_action_shares' AS ref, count(*) AS n FROM "la_action_shares"
 UNION ALL
-SELECT 'la_action_shares.figure_id=' || "figure_id", count(*) FROM "la_action_shares" WHERE "figure_id" IS NOT NULL GROUP BY "figure_id"
-UNION ALL
-SELECT 'la_action_shares.document_id=' || "document_id", count(*) FROM "la_action_shares" WHERE "document_id" IS NOT NULL GROUP BY "document_id"
-UNION ALL
-SELECT 'la_action_shares.section=' || "section", count(*) FROM "la_action_shares" WHERE "section" IS NOT NULL GROUP BY "section"
-UNION ALL
-SELECT 'la_action_shares.question_id=' || "question_id", count(*) FROM "la_action_shares" WHERE "question_id" IS NOT NULL GROUP BY "question_id"
-UNION ALL
-SELECT 'la_action_shares.source_kind=' || "source_kind", count(*) FROM "la_action_shares" WHERE "source_kind" IS NOT NULL GROUP BY "source_kind"
-UNION ALL
-SELECT 'la_action_shares.source_locator=' || "source_locator", count(*) FROM "la_action_shares" WHERE "source_locator" IS NOT NULL GROUP BY "source_locator"
-UNION ALL
-SELECT 'la_action_shares.group_id=' || "group_id", count(*) FROM "la_action_shares" WHERE "group_id" IS NOT NULL GROUP BY "group_id"
-UNION ALL
-SELECT 'la_action_shares.action_id=' || "action_id", count(*) FROM "la_action_shares" WHERE "action_id" IS NOT NULL GROUP BY "action_id"
-UNION ALL
-SELECT 'la_action_shares.printed=' || "printed", count(*) FROM "la_action_shares" WHERE "printed" IS NOT NULL GROUP BY "printed"
-UNION ALL
-SELECT 'la_action_shares.note=' || "note", count(*) FROM "la_action_shares" WHERE "note" IS NOT NULL GROUP BY "note"
+SELECT 'la_action_shares.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "figure_id", "document_id", "section", "question_id", "source_kind", "source_locator", "group_id", "action_id", "printed", "note" FROM "la_action_shares") ON "figure_id", "document_id", "section", "question_id", "source_kind", "source_locator", "group_id", "action_id", "printed", "note" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'practice_rates' AS ref, count(*) AS n FROM "practice_rates"
 UNION ALL
-SELECT 'practice_rates.figure_id=' || "figure_id", count(*) FROM "practice_rates" WHERE "figure_id" IS NOT NULL GROUP BY "figure_id"
-UNION ALL
-SELECT 'practice_rates.document_id=' || "document_id", count(*) FROM "practice_rates" WHERE "document_id" IS NOT NULL GROUP BY "document_id"
-UNION ALL
-SELECT 'practice_rates.section=' || "section", count(*) FROM "practice_rates" WHERE "section" IS NOT NULL GROUP BY "section"
-UNION ALL
-SELECT 'practice_rates.question_id=' || "question_id", count(*) FROM "practice_rates" WHERE "question_id" IS NOT NULL GROUP BY "question_id"
-UNION ALL
-SELECT 'practice_rates.source_kind=' || "source_kind", count(*) FROM "practice_rates" WHERE "source_kind" IS NOT NULL GROUP BY "source_kind"
-UNION ALL
-SELECT 'practice_rates.challenge_id=' || "challenge_id", count(*) FROM "practice_rates" WHERE "challenge_id" IS NOT NULL GROUP BY "challenge_id"
-UNION ALL
-SELECT 'practice_rates.practice_id=' || "practice_id", count(*) FROM "practice_rates" WHERE "practice_id" IS NOT NULL GROUP BY "practice_id"
-UNION ALL
-SELECT 'practice_rates.frequency=' || "frequency", count(*) FROM "practice_rates" WHERE "frequency" IS NOT NULL GROUP BY "frequency"
-UNION ALL
-SELECT 'practice_rates.printed=' || "printed", count(*) FROM "practice_rates" WHERE "printed" IS NOT NULL GROUP BY "printed"
-UNION ALL
-SELECT 'practice_rates.note=' || "note", count(*) FROM "practice_rates" WHERE "note" IS NOT NULL GROUP BY "note"
+SELECT 'practice_rates.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "figure_id", "document_id", "section", "question_id", "source_kind", "challenge_id", "practice_id", "frequency", "printed", "note" FROM "practice_rates") ON "figure_id", "document_id", "section", "question_id", "source_kind", "challenge_id", "practice_id", "frequency", "printed", "note" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'resource_ratings' AS ref, count(*) AS n FROM "resource_ratings"
 UNION ALL
-SELECT 'resource_ratings.figure_id=' || "figure_id", count(*) FROM "resource_ratings" WHERE "figure_id" IS NOT NULL GROUP BY "figure_id"
-UNION ALL
-SELECT 'resource_ratings.document_id=' || "document_id", count(*) FROM "resource_ratings" WHERE "document_id" IS NOT NULL GROUP BY "document_id"
-UNION ALL
-SELECT 'resource_ratings.section=' || "section", count(*) FROM "resource_ratings" WHERE "section" IS NOT NULL GROUP BY "section"
-UNION ALL
-SELECT 'resource_ratings.question_id=' || "question_id", count(*) FROM "resource_ratings" WHERE "question_id" IS NOT NULL GROUP BY "question_id"
-UNION ALL
-SELECT 'resource_ratings.source_kind=' || "source_kind", count(*) FROM "resource_ratings" WHERE "source_kind" IS NOT NULL GROUP BY "source_kind"
-UNION ALL
-SELECT 'resource_ratings.source_locator=' || "source_locator", count(*) FROM "resource_ratings" WHERE "source_locator" IS NOT NULL GROUP BY "source_locator"
-UNION ALL
-SELECT 'resource_ratings.scope=' || "scope", count(*) FROM "resource_ratings" WHERE "scope" IS NOT NULL GROUP BY "scope"
-UNION ALL
-SELECT 'resource_ratings.challenge_id=' || "challenge_id", count(*) FROM "resource_ratings" WHERE "challenge_id" IS NOT NULL GROUP BY "challenge_id"
-UNION ALL
-SELECT 'resource_ratings.resource_type_id=' || "resource_type_id", count(*) FROM "resource_ratings" WHERE "resource_type_id" IS NOT NULL GROUP BY "resource_type_id"
-UNION ALL
-SELECT 'resource_ratings.item_label=' || "item_label", count(*) FROM "resource_ratings" WHERE "item_label" IS NOT NULL GROUP BY "item_label"
-UNION ALL
-SELECT 'resource_ratings.measure=' || "measure", count(*) FROM "resource_ratings" WHERE "measure" IS NOT NULL GROUP BY "measure"
-UNION ALL
-SELECT 'resource_ratings.printed=' || "printed", count(*) FROM "resource_ratings" WHERE "printed" IS NOT NULL GROUP BY "printed"
-UNION ALL
-SELECT 'resource_ratings.note=' || "note", count(*) FROM "resource_ratings" WHERE "note" IS NOT NULL GROUP BY "note"
+SELECT 'resource_ratings.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "figure_id", "document_id", "section", "question_id", "source_kind", "source_locator", "scope", "challenge_id", "resource_type_id", "item_label", "measure", "printed", "note" FROM "resource_ratings") ON "figure_id", "document_id", "section", "question_id", "source_kind", "source_locator", "scope", "challenge_id", "resource_type_id", "item_label", "measure", "printed", "note" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'response_rates' AS ref, count(*) AS n FROM "response_rates"
 UNION ALL
-SELECT 'response_rates.figure_id=' || "figure_id", count(*) FROM "response_rates" WHERE "figure_id" IS NOT NULL GROUP BY "figure_id"
-UNION ALL
-SELECT 'response_rates.document_id=' || "document_id", count(*) FROM "response_rates" WHERE "document_id" IS NOT NULL GROUP BY "document_id"
-UNION ALL
-SELECT 'response_rates.section=' || "section", count(*) FROM "response_rates" WHERE "section" IS NOT NULL GROUP BY "section"
-UNION ALL
-SELECT 'response_rates.question_id=' || "question_id", count(*) FROM "response_rates" WHERE "question_id" IS NOT NULL GROUP BY "question_id"
-UNION ALL
-SELECT 'response_rates.source_kind=' || "source_kind", count(*) FROM "response_rates" WHERE "source_kind" IS NOT NULL GROUP BY "source_kind"
-UNION ALL
-SELECT 'response_rates.source_locator=' || "source_locator", count(*) FROM "response_rates" WHERE "source_locator" IS NOT NULL GROUP BY "source_locator"
-UNION ALL
-SELECT 'response_rates.scope=' || "scope", count(*) FROM "response_rates" WHERE "scope" IS NOT NULL GROUP BY "scope"
-UNION ALL
-SELECT 'response_rates.region_id=' || "region_id", count(*) FROM "response_rates" WHERE "region_id" IS NOT NULL GROUP BY "region_id"
-UNION ALL
-SELECT 'response_rates.measure=' || "measure", count(*) FROM "response_rates" WHERE "measure" IS NOT NULL GROUP BY "measure"
-UNION ALL
-SELECT 'response_rates.item_label=' || "item_label", count(*) FROM "response_rates" WHERE "item_label" IS NOT NULL GROUP BY "item_label"
-UNION ALL
-SELECT 'response_rates.printed=' || "printed", count(*) FROM "response_rates" WHERE "printed" IS NOT NULL GROUP BY "printed"
-UNION ALL
-SELECT 'response_rates.note=' || "note", count(*) FROM "response_rates" WHERE "note" IS NOT NULL GROUP BY "note"
+SELECT 'response_rates.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "figure_id", "document_id", "section", "question_id", "source_kind", "source_locator", "scope", "region_id", "measure", "item_label", "printed", "note" FROM "response_rates") ON "figure_id", "document_id", "section", "question_id", "source_kind", "source_locator", "scope", "region_id", "measure", "item_label", "printed", "note" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'claims' AS ref, count(*) AS n FROM "claims"
 UNION ALL
-SELECT 'claims.claim_id=' || "claim_id", count(*) FROM "claims" WHERE "claim_id" IS NOT NULL GROUP BY "claim_id"
-UNION ALL
-SELECT 'claims.document_id=' || "document_id", count(*) FROM "claims" WHERE "document_id" IS NOT NULL GROUP BY "document_id"
-UNION ALL
-SELECT 'claims.section=' || "section", count(*) FROM "claims" WHERE "section" IS NOT NULL GROUP BY "section"
-UNION ALL
-SELECT 'claims.question_id=' || "question_id", count(*) FROM "claims" WHERE "question_id" IS NOT NULL GROUP BY "question_id"
-UNION ALL
-SELECT 'claims.claim_kind=' || "claim_kind", count(*) FROM "claims" WHERE "claim_kind" IS NOT NULL GROUP BY "claim_kind"
-UNION ALL
-SELECT 'claims.statement=' || "statement", count(*) FROM "claims" WHERE "statement" IS NOT NULL GROUP BY "statement"
-UNION ALL
-SELECT 'claims.published=' || "published", count(*) FROM "claims" WHERE "published" IS NOT NULL GROUP BY "published"
-UNION ALL
-SELECT 'claims.relation=' || "relation", count(*) FROM "claims" WHERE "relation" IS NOT NULL GROUP BY "relation"
-UNION ALL
-SELECT 'claims.unit=' || "unit", count(*) FROM "claims" WHERE "unit" IS NOT NULL GROUP BY "unit"
-UNION ALL
-SELECT 'claims.figure_ids=' || "figure_ids", count(*) FROM "claims" WHERE "figure_ids" IS NOT NULL GROUP BY "figure_ids"
-UNION ALL
-SELECT 'claims.note=' || "note", count(*) FROM "claims" WHERE "note" IS NOT NULL GROUP BY "note"
+SELECT 'claims.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "claim_id", "document_id", "section", "question_id", "claim_kind", "statement", "published", "relation", "unit", "figure_ids", "note" FROM "claims") ON "claim_id", "document_id", "section", "question_id", "claim_kind", "statement", "published", "relation", "unit", "figure_ids", "note" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'checks' AS ref, count(*) AS n FROM "checks"
 UNION ALL
-SELECT 'checks.check_id=' || "check_id", count(*) FROM "checks" WHERE "check_id" IS NOT NULL GROUP BY "check_id"
-UNION ALL
-SELECT 'checks.kind=' || "kind", count(*) FROM "checks" WHERE "kind" IS NOT NULL GROUP BY "kind"
-UNION ALL
-SELECT 'checks.document_id=' || "document_id", count(*) FROM "checks" WHERE "document_id" IS NOT NULL GROUP BY "document_id"
-UNION ALL
-SELECT 'checks.section=' || "section", count(*) FROM "checks" WHERE "section" IS NOT NULL GROUP BY "section"
-UNION ALL
-SELECT 'checks.statement=' || "statement", count(*) FROM "checks" WHERE "statement" IS NOT NULL GROUP BY "statement"
-UNION ALL
-SELECT 'checks.relation=' || "relation", count(*) FROM "checks" WHERE "relation" IS NOT NULL GROUP BY "relation"
-UNION ALL
-SELECT 'checks.design=' || "design", count(*) FROM "checks" WHERE "design" IS NOT NULL GROUP BY "design"
-UNION ALL
-SELECT 'checks.assumption=' || "assumption", count(*) FROM "checks" WHERE "assumption" IS NOT NULL GROUP BY "assumption"
-UNION ALL
-SELECT 'checks.note=' || "note", count(*) FROM "checks" WHERE "note" IS NOT NULL GROUP BY "note"
+SELECT 'checks.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "check_id", "kind", "document_id", "section", "statement", "relation", "design", "assumption", "note" FROM "checks") ON "check_id", "kind", "document_id", "section", "statement", "relation", "design", "assumption", "note" INTO NAME field VALUE value) GROUP BY ALL
 UNION ALL
 SELECT 'check_members' AS ref, count(*) AS n FROM "check_members"
 UNION ALL
-SELECT 'check_members.check_id=' || "check_id", count(*) FROM "check_members" WHERE "check_id" IS NOT NULL GROUP BY "check_id"
-UNION ALL
-SELECT 'check_members.term=' || "term", count(*) FROM "check_members" WHERE "term" IS NOT NULL GROUP BY "term"
-UNION ALL
-SELECT 'check_members.role=' || "role", count(*) FROM "check_members" WHERE "role" IS NOT NULL GROUP BY "role"
-UNION ALL
-SELECT 'check_members.series=' || "series", count(*) FROM "check_members" WHERE "series" IS NOT NULL GROUP BY "series"
-UNION ALL
-SELECT 'check_members.figure_id=' || "figure_id", count(*) FROM "check_members" WHERE "figure_id" IS NOT NULL GROUP BY "figure_id"
-UNION ALL
-SELECT 'check_members.claim_id=' || "claim_id", count(*) FROM "check_members" WHERE "claim_id" IS NOT NULL GROUP BY "claim_id"
-UNION ALL
-SELECT 'check_members.count_of=' || "count_of", count(*) FROM "check_members" WHERE "count_of" IS NOT NULL GROUP BY "count_of"
-UNION ALL
-SELECT 'check_members.date_from=' || "date_from", count(*) FROM "check_members" WHERE "date_from" IS NOT NULL GROUP BY "date_from"
-UNION ALL
-SELECT 'check_members.date_to=' || "date_to", count(*) FROM "check_members" WHERE "date_to" IS NOT NULL GROUP BY "date_to"
-UNION ALL
-SELECT 'check_members.note=' || "note", count(*) FROM "check_members" WHERE "note" IS NOT NULL GROUP BY "note";
+SELECT 'check_members.' || field || '=' || value, count(*) FROM (UNPIVOT (SELECT "check_id", "term", "role", "series", "figure_id", "claim_id", "count_of", "date_from", "date_to", "note" FROM "check_members") ON "check_id", "term", "role", "series", "figure_id", "claim_id", "count_of", "date_from", "date_to", "note" INTO NAME field VALUE value) GROUP BY ALL;
 
 -- resource_info: each resource's name, title and kind, as the descriptor gives them.
 CREATE OR REPLACE VIEW internal.resource_info AS
