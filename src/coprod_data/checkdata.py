@@ -295,4 +295,97 @@ def check_members_refer_once(pkg: Package, frames: dict[str, Table]) -> list[Pro
     return out
 
 
-RULES = (check_figure_index, check_members_refer_once)
+#: The checks resource's table-level property that says, for each value of its ``kind`` field,
+#: which ``relation`` values a check of that kind takes (none: the relation stays empty) and
+#: which ``term`` values its members (``check_members``) may have.
+KINDS_PROPERTY = "coprod:kinds"
+CHECKS, MEMBERS = "checks", "check_members"
+
+
+def kind_mapping(pkg: Package) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """``{kind: (relations, terms)}`` from the ``coprod:kinds`` of ``pkg``'s checks resource,
+    or, where the package declares none, of the bundled package (whose SQL views read these
+    relations and terms). Raises :class:`CoprodDataError` naming the descriptor and the
+    property when the declaration is malformed."""
+    raw = _raw_resource(pkg, CHECKS).get(KINDS_PROPERTY)
+    if raw is None:
+        bundled = read_package()
+        if bundled.descriptor == pkg.descriptor:
+            raise CoprodDataError(
+                f"resource {CHECKS!r} declares no {KINDS_PROPERTY}",
+                file=str(pkg.descriptor),
+                field=KINDS_PROPERTY,
+            )
+        return kind_mapping(bundled)
+
+    def fail(message: str) -> CoprodDataError:
+        return CoprodDataError(
+            f"{KINDS_PROPERTY} of resource {CHECKS!r}: {message}",
+            file=str(pkg.descriptor),
+            field=KINDS_PROPERTY,
+        )
+
+    if not isinstance(raw, dict) or not raw:
+        raise fail("must be an object of {relations, terms} by kind")
+    kinds = pkg.resource(CHECKS).field("kind").enum if "kind" in pkg.resource(CHECKS).field_names else None
+    out = {}
+    for kind, spec in raw.items():
+        if kinds is not None and kind not in kinds:
+            raise fail(f"declares kind {kind!r}, which field 'kind' does not allow ({', '.join(kinds)})")
+        if not isinstance(spec, dict) or set(spec) - {"relations", "terms"}:
+            raise fail(f"kind {kind!r} must be an object with 'relations' and 'terms' (lists of names)")
+        lists = []
+        for key in ("relations", "terms"):
+            value = spec.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise fail(f"{key} of kind {kind!r} must be a list of names")
+            lists.append(tuple(value))
+        if not lists[1]:
+            raise fail(f"terms of kind {kind!r} must name at least one term")
+        out[kind] = (lists[0], lists[1])
+    return out
+
+
+def check_kinds_fit(pkg: Package, frames: dict[str, Table]) -> list[Problem]:
+    """Each check's relation is one its kind takes, and ``base_min`` is at most ``base_max``;
+    each member's term is one its check's kind takes (``coprod:kinds`` of the checks resource)."""
+    checks = frames.get(CHECKS)
+    if checks is None:
+        return []
+    mapping = kind_mapping(pkg)
+    out = []
+    kind_of: dict[str, str] = {}
+    for row, rec in checks.records():
+        kind, relation = str(rec["kind"]), rec.get("relation")
+        kind_of[str(rec["check_id"])] = kind
+        if kind not in mapping:
+            message = f"kind {kind!r} is not declared in {KINDS_PROPERTY} of resource {CHECKS!r}"
+            out.append(_problem(pkg, CHECKS, "check-kind", message, row, "kind"))
+            continue
+        relations = mapping[kind][0]
+        if relations and relation not in relations:
+            given = f"relation {relation!r}" if relation is not None else "no relation"
+            message = f"a {kind} check takes relation {' or '.join(relations)}; this one has {given}"
+            out.append(_problem(pkg, CHECKS, "check-kind", message, row, "relation"))
+        elif not relations and relation is not None:
+            message = f"a {kind} check takes no relation; this one has {relation!r}"
+            out.append(_problem(pkg, CHECKS, "check-kind", message, row, "relation"))
+        low, high = rec.get("base_min"), rec.get("base_max")
+        if low is not None and high is not None and low > high:
+            message = f"base_min {low} is larger than base_max {high}: no base lies between them"
+            out.append(_problem(pkg, CHECKS, "check-kind", message, row, "base_max"))
+    members = frames.get(MEMBERS)
+    if members is None:
+        return out
+    for row, rec in members.records():
+        kind = kind_of.get(str(rec["check_id"]))
+        if kind is None or kind not in mapping:  # an unknown check or kind is reported elsewhere
+            continue
+        term, terms = rec.get("term"), mapping[kind][1]
+        if term not in terms:
+            message = f"term {term!r} has no place in a {kind} check; its members are {', '.join(terms)}"
+            out.append(_problem(pkg, MEMBERS, "check-kind", message, row, "term"))
+    return out
+
+
+RULES = (check_figure_index, check_members_refer_once, check_kinds_fit)

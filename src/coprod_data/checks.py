@@ -18,14 +18,15 @@ Declared in ``coprod:rules`` (the problem's check is the rule's kind):
 * ``shares-closed``: the shares of one printed list sum to 100 within the slack its
   item count allows under rounding to whole percent, unless the list is flagged open.
 * ``pre-post``: every figure printed for before has its after figure, and in sources that
-  print both phases (``bothPhases``) the other way round too.
+  print both phases (``bothPhases``) the other way round too; the phase field's values
+  for before and after are the rule's ``pre`` and ``post``.
 * ``complete-chart``: each chart plots every row of its dimension.
 * ``printed-order``: lists the reports print largest first are still in that order.
 * ``list-positions``: a value sits at its item's position in the dimension's printed list,
   in the list its item belongs to.
 * ``unique-positions``: positions within a list or chart are unique.
-* ``present-unless``: a field is empty exactly where a filter says (overall rows have no
-  challenge; the others have one).
+* ``present-unless``: a field is empty exactly where a filter says (the rows the filter
+  selects have no value in it; every other row has one).
 """
 
 from __future__ import annotations
@@ -231,24 +232,26 @@ def check_shares_closed(pkg: Package, frames: Frames) -> list[Problem]:
 def check_pre_post(pkg: Package, frames: Frames) -> list[Problem]:
     """Every pre figure has its post figure; the post figures of sources that print both
     phases side by side (``bothPhases``) have their pre figure too (a text may print a post
-    figure alone)."""
+    figure alone). The phase field's values for before and after are the rule's ``pre`` and
+    ``post`` (by default ``'pre'`` and ``'post'``)."""
     out = []
     for res, table, rule, chosen in _rules(pkg, frames, "pre-post"):
         keys = list(rule["pairBy"])
         phases = table.column(rule["phase"])
         cols = [table.column(k) for k in keys]
         both = set(_selected(table, rule["bothPhases"], chosen))
+        names = {rule["pre"]: "pre", rule["post"]: "post"}
 
         def key(i: int, cols: list[list[Any]] = cols) -> tuple:
             return tuple(None if c[i] is None else str(c[i]) for c in cols)
 
         by_phase: dict[str, set[tuple]] = {"pre": set(), "post": set()}
         for i in chosen:
-            if phases[i] in by_phase:
-                by_phase[phases[i]].add(key(i))
+            if phases[i] in names:
+                by_phase[names[phases[i]]].add(key(i))
         for ph, other in (("pre", "post"), ("post", "pre")):
             for i in chosen:
-                if phases[i] != ph or (ph == "post" and i not in both):
+                if names.get(phases[i]) != ph or (ph == "post" and i not in both):
                     continue
                 k = key(i)
                 if k not in by_phase[other]:
@@ -387,8 +390,8 @@ def check_unique_positions(pkg: Package, frames: Frames) -> list[Problem]:
 
 
 def check_present_unless(pkg: Package, frames: Frames) -> list[Problem]:
-    """A field is empty in exactly the rows ``absentWhen`` selects (a national row has no
-    region, a regional row has one)."""
+    """A field is empty in exactly the rows ``absentWhen`` selects: a selected row has no
+    value in it, every other row (of those ``where`` selects) has one."""
     out = []
     for res, table, rule, chosen in _rules(pkg, frames, "present-unless"):
         col, absent_when = rule["field"], rule["absentWhen"]

@@ -327,7 +327,12 @@ def _parse_resource(raw: dict[str, Any], base: Path, where: str) -> Resource:
 #: * ``listed``: a field of that dimension, ``listed-number`` one of type integer or number,
 #:   ``shared`` / ``shared-list``: field(s) both resources have;
 #: * ``filter``: ``{field: value or [values]}``, the rows whose fields have (one of) the values;
-#: * ``order``: ``"descending"`` (the default) or ``"ascending"``.
+#:   each value must have the field's type and, where the field has an enum, be one of it;
+#: * ``order``: ``"descending"`` (the default) or ``"ascending"``;
+#: * ``phase-value``: a value of the rule's ``phase`` field (its type and enum), by default the
+#:   parameter's name (``"pre"``, ``"post"``).
+#:
+#: A list of fields (``fields``) must name at least one.
 #:
 #: Every kind also takes ``where`` (a filter): the rule applies to the rows it selects.
 RULE_PARAMETERS: dict[str, tuple[tuple[str, str, bool], ...]] = {
@@ -335,7 +340,14 @@ RULE_PARAMETERS: dict[str, tuple[tuple[str, str, bool], ...]] = {
     "shares-closed": (("groupBy", "fields", True), ("value", "number", True), ("openFlag", "flag", False)),
     # each pre figure has its post figure (alike in pairBy); a post figure selected by bothPhases
     # (rows of sources that print both phases; every row if not given) has its pre figure
-    "pre-post": (("pairBy", "fields", True), ("phase", "field", True), ("bothPhases", "filter", False)),
+    # (pre and post: the phase field's values for before and after; defaults 'pre' and 'post')
+    "pre-post": (
+        ("pairBy", "fields", True),
+        ("phase", "field", True),
+        ("bothPhases", "filter", False),
+        ("pre", "phase-value", False),
+        ("post", "phase-value", False),
+    ),
     # each chart (rows alike in groupBy) has a row for every row of the dimension
     "complete-chart": (
         ("dimension", "resource", True),
@@ -364,6 +376,34 @@ RULE_PARAMETERS: dict[str, tuple[tuple[str, str, bool], ...]] = {
     "present-unless": (("field", "field", True), ("absentWhen", "filter", True)),
 }
 RULE_ORDERS = ("descending", "ascending")
+#: Python types a filter value (or phase value) may have, by field type (bool is not a number here).
+_VALUE_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+}
+
+
+def value_misfit(fld: Field, value: Any) -> str | None:
+    """Why ``value`` cannot be a value of ``fld`` (its type, its enum), or None when it can.
+
+    Examples:
+        >>> value_misfit(Field("phase", "string", constraints={"enum": ["pre", "post"]}), "pree")
+        "'pree' is not one of the values field 'phase' allows (pre, post)"
+        >>> value_misfit(Field("is_open", "boolean"), "false")
+        "'false' is not a boolean, the type of field 'is_open'"
+    """
+    wanted = _VALUE_TYPES.get(fld.type, (str,))
+    if not isinstance(value, wanted) or (isinstance(value, bool) and fld.type != "boolean"):
+        article = "an" if fld.type[0] in "aeiou" else "a"
+        return f"{json.dumps(value)[:40]} is not {article} {fld.type}, the type of field {fld.name!r}"
+    if fld.enum is not None and value not in fld.enum:
+        allowed = ", ".join(map(str, fld.enum))
+        return f"{json.dumps(value)[:40]} is not one of the values field {fld.name!r} allows ({allowed})"
+    return None
+
+
 #: Field types that hold numbers (a rule's value and position fields must have one).
 NUMERIC_TYPES = ("integer", "number")
 
@@ -423,9 +463,13 @@ def _parse_rule(kind: str, item: Any, res: Resource, by_name: dict[str, Resource
             )
         return value
 
-    def names_of(owners: tuple[Resource, ...], value: Any, param: str) -> tuple[str, ...]:
+    def names_of(
+        owners: tuple[Resource, ...], value: Any, param: str, nonempty: bool = False
+    ) -> tuple[str, ...]:
         if not isinstance(value, list):
             raise fail(f"{param} must be a list of field names")
+        if nonempty and not value:
+            raise fail(f"{param} must name at least one field (an empty list leaves the rows unlabelled)")
         for owner in owners:
             for v in value:
                 field_of(owner, v, param)
@@ -440,6 +484,9 @@ def _parse_rule(kind: str, item: Any, res: Resource, by_name: dict[str, Resource
                 raise fail(f"needs {name!r}")
             if what == "order":
                 params[name] = RULE_ORDERS[0]
+            elif what == "phase-value":
+                params[name] = _phase_value(name, res, params["phase"], fail)
+                continue
             elif what == "listed":
                 assert dimension is not None  # "dimension" is required and precedes these in the spec
                 if len(dimension.primary_key) != 1:
@@ -457,7 +504,7 @@ def _parse_rule(kind: str, item: Any, res: Resource, by_name: dict[str, Resource
             types = {"field": (), "number": NUMERIC_TYPES, "flag": ("boolean",)}[what]
             params[name] = field_of(res, value, name, types)
         elif what == "fields":
-            params[name] = names_of((res,), value, name)
+            params[name] = names_of((res,), value, name, nonempty=True)
         elif what in ("listed", "listed-number", "shared", "shared-list"):
             assert dimension is not None  # "dimension" is required and precedes these in the spec
             if what == "shared-list":
@@ -470,11 +517,29 @@ def _parse_rule(kind: str, item: Any, res: Resource, by_name: dict[str, Resource
                 )
         elif what == "filter":
             params[name] = _parse_filter(value, name, res, field_of, fail)
+        elif what == "phase-value":
+            params[name] = _phase_value(value, res, params["phase"], fail, param=name)
         elif what == "order":
             if value not in RULE_ORDERS:
                 raise fail(f"{name} must be one of {', '.join(RULE_ORDERS)}, not {json.dumps(value)[:40]}")
             params[name] = value
+    if "pre" in params and "post" in params and params["pre"] == params["post"]:
+        raise fail(f"pre and post are both {json.dumps(params['pre'])[:40]}; they must differ")
     return Rule(kind, params)
+
+
+def _phase_value(value: Any, res: Resource, phase: str, fail: Any, param: str | None = None) -> Any:
+    """``value`` as the phase field's value for one phase (``param`` when given, else the
+    default, which is the parameter's name), refused unless the field can hold it."""
+    misfit = value_misfit(res.field(phase), value)
+    if misfit is None:
+        return value
+    if param is None:
+        raise fail(
+            f"phase field {phase!r} cannot hold the default {value!r}: {misfit}; "
+            "give pre and post, the field's values for before and after"
+        )
+    raise fail(f"{param} must be a value of phase field {phase!r}, but {misfit}")
 
 
 def _parse_filter(
@@ -488,6 +553,10 @@ def _parse_filter(
         values = wanted if isinstance(wanted, list) else [wanted]
         if not values or not all(isinstance(v, str | int | float) for v in values):
             raise fail(f"{param} gives {name!r} no value, or one that is not a string, number or boolean")
+        for v in values:
+            misfit = value_misfit(res.field(name), v)
+            if misfit is not None:
+                raise fail(f"{param} gives {name!r} a value no row can have: {misfit}")
         out[name] = tuple(values)
     return out
 
