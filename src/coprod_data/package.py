@@ -389,13 +389,14 @@ def value_misfit(fld: Field, value: Any) -> str | None:
     """Why ``value`` cannot be a value of ``fld`` (its type, its enum), or None when it can.
 
     Examples:
-        >>> value_misfit(Field("phase", "string", constraints={"enum": ["pre", "post"]}), "pree")
-        "'pree' is not one of the values field 'phase' allows (pre, post)"
-        >>> value_misfit(Field("is_open", "boolean"), "false")
-        "'false' is not a boolean, the type of field 'is_open'"
+        >>> print(value_misfit(Field("phase", "string", constraints={"enum": ["pre", "post"]}), "pree"))
+        "pree" is not one of the values field 'phase' allows (pre, post)
+        >>> print(value_misfit(Field("is_open", "boolean"), "false"))
+        "false" is not a boolean, the type of field 'is_open'
     """
     wanted = _VALUE_TYPES.get(fld.type, (str,))
-    if not isinstance(value, wanted) or (isinstance(value, bool) and fld.type != "boolean"):
+    whole = fld.type == "integer" and isinstance(value, float) and value.is_integer()  # JSON 20.0 is 20
+    if not (whole or isinstance(value, wanted)) or (isinstance(value, bool) and fld.type != "boolean"):
         article = "an" if fld.type[0] in "aeiou" else "a"
         return f"{json.dumps(value)[:40]} is not {article} {fld.type}, the type of field {fld.name!r}"
     if fld.enum is not None and value not in fld.enum:

@@ -94,7 +94,7 @@ BAD = [
     (
         "counts",
         _set("pre-post", "keys", value=["subject"]),
-        "has unknown parameter(s) keys; it takes pairBy, phase, bothPhases, where",
+        "has unknown parameter(s) keys; it takes pairBy, phase, bothPhases, pre, post, where",
     ),
     ("counts", _set("sorted", value={}), "has rule kind 'sorted'; the kinds are: shares-closed"),
     ("counts", _set("pre-post", value="subject"), "must be an object of parameters"),
@@ -102,6 +102,73 @@ BAD = [
         "impact_ratings",
         _set("printed-order", "order", value="up"),
         "order must be one of descending, ascending",
+    ),
+    # a filter value no row can have would select nothing and turn the rule off: refused
+    (
+        "impact_ratings",
+        _set("printed-order", "where", value={"phase": "pree"}),
+        "where gives 'phase' a value no row can have: \"pree\" is not one of the values field 'phase' "
+        "allows (pre, post)",
+    ),
+    (
+        "best_feature_shares",
+        _set("shares-closed", "where", value={"is_open_list": "false"}),
+        "where gives 'is_open_list' a value no row can have: \"false\" is not a boolean, the type of "
+        "field 'is_open_list'",
+    ),
+    (
+        "counts",
+        _set("pre-post", "bothPhases", value={"source_kind": 3}),
+        "bothPhases gives 'source_kind' a value no row can have: 3 is not a string",
+    ),
+    (
+        "counts",
+        _set("pre-post", "bothPhases", value={"source_kind": ["chart", "tabel"]}),
+        "\"tabel\" is not one of the values field 'source_kind' allows (text, table, chart)",
+    ),
+    (
+        "response_rates",
+        _set("present-unless", "absentWhen", value={"scope": "nationwide"}),
+        "absentWhen gives 'scope' a value no row can have",
+    ),
+    (
+        "impact_ratings",
+        _set("unique-positions", "where", value={"chart_position": True}),
+        "true is not an integer, the type of field 'chart_position'",
+    ),
+    (
+        "impact_ratings",
+        _set("unique-positions", "where", value={"chart_position": 1.5}),
+        "1.5 is not an integer",
+    ),
+    # pre-post's phase values: the phase field must be able to hold them
+    (
+        "counts",
+        _set("pre-post", "phase", value="source_kind"),
+        "phase field 'source_kind' cannot hold the default 'pre': \"pre\" is not one of the values field "
+        "'source_kind' allows (text, table, chart); give pre and post",
+    ),
+    (
+        "counts",
+        _set("pre-post", "post", value="after"),
+        "post must be a value of phase field 'phase', but \"after\" is not one of the values",
+    ),
+    (
+        "counts",
+        _set("pre-post", "pre", value="post"),
+        'pre and post are both "post"; they must differ',
+    ),
+    # an empty list of fields would make one unlabelled group of every row
+    (
+        "best_feature_shares",
+        _set("shares-closed", "groupBy", value=[]),
+        "rule 'shares-closed': groupBy must name at least one field",
+    ),
+    ("counts", _set("pre-post", "pairBy", value=[]), "rule 'pre-post': pairBy must name at least one field"),
+    (
+        "impact_ratings",
+        _set("complete-chart", "groupBy", value=[]),
+        "rule 'complete-chart': groupBy must name at least one field",
     ),
 ]
 
@@ -158,3 +225,56 @@ def test_a_list_of_rules_of_one_kind_gives_one_rule_each(tmp_path):
     pkg = read_package(_with(tmp_path, "resource_ratings", edit))
     kinds = [r.kind for r in pkg.resource("resource_ratings").rules]
     assert kinds.count("unique-positions") == 2
+
+
+def _phase_named(before: str, after: str, rule: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    """counts with its phase field's enum renamed to ``before``/``after`` and its pre-post rule ``rule``."""
+
+    def edit(res: dict[str, Any]) -> None:
+        phase = next(f for f in res["schema"]["fields"] if f["name"] == "phase")
+        phase["constraints"]["enum"] = [before, after]
+        phase.pop("categories", None)
+        res["coprod:rules"]["pre-post"].update(rule)
+
+    return edit
+
+
+def test_pre_post_takes_the_phase_values_as_parameters(tmp_path):
+    pkg = read_package(
+        _with(tmp_path, "counts", _phase_named("before", "after", {"pre": "before", "post": "after"}))
+    )
+    rule = next(r for r in pkg.resource("counts").rules if r.kind == "pre-post")
+    assert (rule["pre"], rule["post"]) == ("before", "after")
+    # the bundled rules leave them out and get the defaults
+    bundled = next(r for r in read_package().resource("counts").rules if r.kind == "pre-post")
+    assert (bundled["pre"], bundled["post"]) == ("pre", "post")
+
+
+def test_a_phase_field_that_cannot_hold_the_default_values_is_refused(tmp_path):
+    with pytest.raises(CoprodDataError) as err:
+        read_package(_with(tmp_path, "counts", _phase_named("before", "after", {})))
+    assert err.value.field == "coprod:rules"
+    assert "phase field 'phase' cannot hold the default 'pre'" in err.value.message, err.value.message
+
+
+def test_filter_values_of_the_right_type_and_enum_are_accepted(tmp_path):
+    def edit(res: dict[str, Any]) -> None:
+        res["coprod:rules"]["shares-closed"]["where"] = {"is_open_list": False, "share_pct": [10, 20.0]}
+
+    pkg = read_package(_with(tmp_path, "best_feature_shares", edit))
+    rule = next(r for r in pkg.resource("best_feature_shares").rules if r.kind == "shares-closed")
+    assert rule["where"] == {"is_open_list": (False,), "share_pct": (10, 20.0)}
+
+
+@pytest.mark.parametrize("value", ["pree", 3])
+def test_the_cli_refuses_a_filter_value_no_row_can_have_with_exit_2(pkg_copy, value):
+    raw = json.loads(pkg_copy.read_text(encoding="utf-8"))
+    res = next(r for r in raw["resources"] if r["name"] == "impact_ratings")
+    res["coprod:rules"]["printed-order"]["where"] = {"phase": value}
+    pkg_copy.write_text(json.dumps(raw), encoding="utf-8")
+    for command in (["validate", str(pkg_copy)], ["audit", "--package", str(pkg_copy)]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 2, result.output
+        assert "Traceback" not in result.output and "no problems" not in result.output
+        assert result.output.count("where gives 'phase' a value no row can have") == 1, result.output
+        assert "coprod:rules of resource 'impact_ratings', rule 'printed-order'" in result.output
