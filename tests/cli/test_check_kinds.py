@@ -220,3 +220,11 @@ def test_pre_post_whose_phase_field_cannot_hold_pre_is_refused_with_exit_2(pkg_c
     assert result.exit_code == 2, result.output
     assert "phase field 'phase' cannot hold the default 'pre'" in result.output
     assert "no problems" not in result.output
+
+
+def test_the_docs_page_shows_coprod_kinds_as_declared():
+    page = (Path(__file__).resolve().parents[2] / "docs" / "own-report.md").read_text(encoding="utf-8")
+    title = '```json title="part of coprod:kinds of checks in the bundled datapackage.json"\n'
+    shown = json.loads("{" + page.split(title, 1)[1].split("```", 1)[0] + "}")["coprod:kinds"]
+    declared = next(r for r in read_package().raw["resources"] if r["name"] == "checks")["coprod:kinds"]
+    assert shown and all(declared[kind] == spec for kind, spec in shown.items())
