@@ -424,6 +424,24 @@ for res in pkg.resources:
             *[f"- {rule_text(rule)}" for rule in res.rules],
             "",
         ]
+    kinds = raw.get("coprod:kinds")
+    if isinstance(kinds, dict) and kinds:
+        rows = [
+            f"| `{kind}` | {', '.join(f'`{r}`' for r in spec.get('relations', [])) or 'none'} "
+            f"| {', '.join(f'`{t}`' for t in spec.get('terms', []))} |"
+            for kind, spec in kinds.items()
+        ]
+        lines += [
+            "## Check kinds",
+            "",
+            "Declared in the resource's `coprod:kinds`: the relations each kind takes and the member "
+            "terms it allows; `coprod-data validate` reports a row that does not fit.",
+            "",
+            "| kind | relations | member terms |",
+            "| --- | --- | --- |",
+            *rows,
+            "",
+        ]
     raw_fields = {f["name"]: f for f in raw.get("schema", {}).get("fields", [])}
     lines += [
         "## Fields",
