@@ -218,3 +218,14 @@ def test_q2_lists_report_the_totals_their_bound_allows(verdicts):
 
 def pd_isna(value) -> bool:
     return value is None or value != value
+
+
+def test_a_member_listed_twice_in_a_check_counts_once(result, verdicts):
+    # tel-02 names both Telford workshops, so it is two event members of each dates check
+    # it is in (dt-telford-in-survey, dt-telford-programme-year): two checks, not four
+    row = result.set_index("figure_id").loc["tel-02"]
+    assert row.n_checks == 2
+    assert row.detail.count("[dt-telford-in-survey,") == 1
+    v = verdicts.set_index("check_id")
+    assert list(v.loc["dt-telford-in-survey", "claim_ids"]) == ["tel-02", "att-04"]
+    assert list(v.loc["dt-telford-programme-year", "claim_ids"]) == ["tel-01", "tel-02", "att-07"]

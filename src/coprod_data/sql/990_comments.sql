@@ -15,8 +15,8 @@ COMMENT ON COLUMN "audit_checks"."relation" IS 'the relation tested, for kinds t
 COMMENT ON COLUMN "audit_checks"."status" IS 'its verdict (see above)';
 COMMENT ON COLUMN "audit_checks"."reading" IS 'for a conditional verdict, the reading under which it holds';
 COMMENT ON COLUMN "audit_checks"."assumption" IS 'for a conditional verdict, the check''s declared assumption';
-COMMENT ON COLUMN "audit_checks"."figure_ids" IS 'the figures taking part, in member order';
-COMMENT ON COLUMN "audit_checks"."claim_ids" IS 'the claims taking part, in member order';
+COMMENT ON COLUMN "audit_checks"."figure_ids" IS 'the figures taking part, in member order (each once)';
+COMMENT ON COLUMN "audit_checks"."claim_ids" IS 'the claims taking part, in member order (each once)';
 COMMENT ON COLUMN "audit_checks"."published_value" IS 'the printed value the check sets against its recomputation';
 COMMENT ON COLUMN "audit_checks"."recomputed_value" IS 'the recomputed value (when one number)';
 COMMENT ON COLUMN "audit_checks"."recomputed_lo" IS 'the lowest value the printed figures allow';
@@ -130,7 +130,7 @@ COMMENT ON COLUMN "internal"."check_inputs"."source_kind" IS 'Where in the extra
 COMMENT ON COLUMN "internal"."check_inputs"."printed" IS 'The token exactly as printed: a percentage such as ''56%'', a word such as ''Seven'', or a chart value such as ''0.56999999999999995''.';
 COMMENT ON COLUMN "internal"."check_inputs"."date_from" IS 'for dates checks, the period the member stands for (date_to defaults to date_from); NULL when not given or not a calendar date';
 COMMENT ON COLUMN "internal"."check_inputs"."date_to" IS 'for dates checks, the period the member stands for (date_to defaults to date_from); NULL when not given or not a calendar date';
-COMMENT ON TABLE "internal"."check_links" IS 'one row per figure or claim and check touching it (ref, check_id, role, the check''s verdict, whether the check judges it or only reads it, whether a failed check singles it out); the step between audit_checks and figure_audit.';
+COMMENT ON TABLE "internal"."check_links" IS 'one row per figure or claim and check touching it (ref, check_id, role, the check''s verdict, whether the check judges it or only reads it, whether a failed check singles it out); the step between audit_checks and figure_audit. A member that appears more than once in a check (a claim naming two events) gives one row, with its strongest role (asserts, then member, then input): the check is counted once.';
 COMMENT ON COLUMN "internal"."check_links"."ref" IS 'the figure_id or claim_id the check touches';
 COMMENT ON COLUMN "internal"."check_links"."member_kind" IS '''figure'' or ''claim''';
 COMMENT ON COLUMN "internal"."check_links"."check_id" IS 'The check (see checks).';
