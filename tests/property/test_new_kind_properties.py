@@ -209,11 +209,18 @@ def test_dates_without_a_readable_period_are_not_recomputable(con):
     assumed_parts=st.lists(st.integers(0, 30), min_size=1, max_size=2),
     total=st.integers(0, 100),
     relation=st.sampled_from(["equals", "at_most"]),
+    assumed_role=st.sampled_from(["member", "asserts", "input"]),
 )
-def test_parts_sum_with_assumed_parts_is_at_best_conditional(con, parts, assumed_parts, total, relation):
+def test_parts_sum_tries_the_readings_with_and_without_the_assumed_parts(
+    con, parts, assumed_parts, total, relation, assumed_role
+):
+    """Reading A puts the assumed parts in the total, reading B leaves them out. Either
+    alone holding is conditional (B with its own reading); both holding is reproduced
+    unless an assumed part is judged, which the check bears on only under A."""
     members = [mem("c", i + 1, "part", figure_id=f"q{i}") for i in range(len(parts))]
     members += [
-        mem("c", len(parts) + j + 1, "assumed_part", figure_id=f"a{j}") for j in range(len(assumed_parts))
+        mem("c", len(parts) + j + 1, "assumed_part", role=assumed_role, figure_id=f"a{j}")
+        for j in range(len(assumed_parts))
     ]
     members.append(mem("c", len(members) + 1, "total", figure_id="t"))
     counts = [cnt(f"q{i}", v) for i, v in enumerate(parts)] + [
@@ -225,10 +232,28 @@ def test_parts_sum_with_assumed_parts_is_at_best_conditional(con, parts, assumed
         members,
         counts=[*counts, cnt("t", total)],
     )
-    _, exact, rounding, assumed = result(con, "parts_sum")
-    s = sum(parts) + sum(assumed_parts)
-    assert not exact and not rounding
-    assert assumed == (s == total if relation == "equals" else s <= total)
+    _, exact, rounding, assumed, reading, detail = result(
+        con, "parts_sum", "computable, holds_exact, holds_rounding, holds_assumed, reading, detail"
+    )
+
+    def fits(s):
+        return s == total if relation == "equals" else s <= total
+
+    with_assumed, without = fits(sum(parts) + sum(assumed_parts)), fits(sum(parts))
+    judged = assumed_role != "input"
+    assert exact == rounding == (with_assumed and without and not judged)
+    assert assumed == (with_assumed or without)
+    if with_assumed and without:
+        assert "with or without" in detail
+        assert (reading is None) == (not judged)
+    elif without:
+        assert reading == "holds only if the parts marked assumed are not in the total"
+        assert "not in the total" in detail
+    elif with_assumed:
+        assert reading is None  # the check's own assumption names the reading
+        assert "are in the total" in detail
+    else:
+        assert reading is None and "neither" in detail
 
 
 # --- share_list with a bound on the answers -----------------------------------------------------
