@@ -211,6 +211,10 @@ def test_practice_pairs_fit_one_base_only_at_29_or_32(verdicts):
         row = v.loc[check_id]
         assert row.status == "conditional" and f"one of {base}" in row.reading
         assert row.base_lo == row.base_hi == base
+    # 20/32 is exactly 62.5: it prints 62 only when a half rounds down (half to even)
+    assert "half" in v.loc["cb-prac-c4", "assumption"] and "62.5" in v.loc["cb-prac-c4", "assumption"]
+    assert "rounded down" in v.loc["cb-prac-c4", "reading"]
+    assert "rounded down" not in v.loc["cb-prac-map", "reading"]  # 14/29 and 12/29 are no ties
 
 
 def test_q2_lists_report_the_totals_their_bound_allows(verdicts):

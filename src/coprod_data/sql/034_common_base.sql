@@ -10,6 +10,11 @@ CREATE SCHEMA IF NOT EXISTS internal;
 --                    names the bases that fit); or, with relation each, every share fits
 --                    some base in the range on its own (the shares have different bases)
 --   discrepancy    : nothing in the range fits
+-- Ties: the grid reads a share either way a half may round (rule either). A base that fits
+-- only because some k/n lies exactly on x.5 and was printed rounded down (half to even,
+-- where the package otherwise reads values as rounded half up) rests on that reading: a
+-- candidate base that fits only so makes the check conditional, not within_rounding, and
+-- when no fitting base of the range fits half up the reading says so.
 -- pass_chance, for the reading that passed: candidate bases, sum over them of
 -- (printable(n)/101)^m; range, the same sum over the range; each, the product over the
 -- shares of the share of percentages printable at some base in the range. Sums are
@@ -19,11 +24,12 @@ WITH cb AS (SELECT * FROM checks WHERE kind = 'common_base'),
 g AS (SELECT g.* FROM internal.share_base_grid g JOIN cb USING (check_id)),
 per_base AS (
     SELECT check_id, n, is_candidate, bool_and(fits) AS all_fit, bool_and(exact AND fits) AS all_exact, count(*) AS m,
+           bool_and(pct_k_lo(p, n, 'half_up') <= pct_k_hi(p, n, 'half_up')) AS all_fit_up,
            string_agg(CASE WHEN k_lo = k_hi THEN k_lo::VARCHAR ELSE k_lo || '-' || k_hi END, ' ' ORDER BY position)
                AS counts
     FROM g GROUP BY ALL
 ), cand AS (
-    SELECT b.check_id, bool_or(b.all_fit) AS fit, bool_or(b.all_exact) AS exact,
+    SELECT b.check_id, bool_or(b.all_fit) AS fit, bool_or(b.all_exact) AS exact, bool_or(b.all_fit_up) AS fit_up,
            array_to_string(list_sort(list(DISTINCT b.n)), ', ') AS bases,
            array_to_string(list_sort(list(DISTINCT b.n) FILTER (WHERE b.all_fit)), ', ') AS fitting,
            min(b.n) FILTER (WHERE b.all_fit) AS n_fit,
@@ -31,6 +37,7 @@ per_base AS (
     FROM per_base b JOIN internal.printable_shares p ON p.n = b.n WHERE b.is_candidate GROUP BY b.check_id
 ), rng AS (
     SELECT b.check_id, count(*) FILTER (WHERE b.all_fit) AS n_fitting, min(b.n) FILTER (WHERE b.all_fit) AS smallest,
+           count(*) FILTER (WHERE b.all_fit_up) AS n_fitting_up,
            max(b.n) FILTER (WHERE b.all_fit) AS largest,
            array_to_string((list(b.n ORDER BY b.n) FILTER (WHERE b.all_fit))[1:12], ', ') AS fitting,
            least(1.0, sum(power(p.printable / 101.0, b.m))) AS chance
@@ -51,6 +58,7 @@ counts_at AS (  -- implied counts at the base the verdict rests on
 ), r AS (
     SELECT k.check_id, k.relation, k.base_min, k.base_max, s.m,
            coalesce(c.fit, FALSE) AS cand_fit, coalesce(c.exact, FALSE) AS cand_exact, c.bases AS candidates,
+           coalesce(c.fit_up, FALSE) AS cand_fit_up, coalesce(n.n_fitting_up, 0) AS n_fitting_up,
            c.chance AS cand_chance, n.n_fitting > 0 AS range_fit, n.fitting, n.n_fitting, n.smallest, n.largest,
            n.chance AS range_chance, coalesce(e.all_fit, FALSE) AND k.relation = 'each' AS each_fit,
            power(ec.q, s.m) AS each_chance, a.n AS n_at, a.counts AS counts_at
@@ -58,7 +66,7 @@ counts_at AS (  -- implied counts at the base the verdict rests on
     LEFT JOIN each_r e USING (check_id) LEFT JOIN each_chance ec USING (check_id) LEFT JOIN counts_at a USING (check_id)
 )
 SELECT c.check_id, r.check_id IS NOT NULL AS computable,
-       r.cand_exact AS holds_exact, r.cand_fit AS holds_rounding,
+       r.cand_exact AS holds_exact, r.cand_fit_up OR r.cand_exact AS holds_rounding,
        r.cand_fit OR coalesce(r.range_fit, FALSE) OR r.each_fit AS holds_assumed,
        CAST(r.smallest AS BIGINT) AS base_lo, CAST(r.largest AS BIGINT) AS base_hi,
        CASE WHEN r.cand_fit THEN r.cand_chance WHEN r.range_fit THEN r.range_chance WHEN r.each_fit THEN r.each_chance
@@ -66,10 +74,14 @@ SELECT c.check_id, r.check_id IS NOT NULL AS computable,
        CASE WHEN r.n_at IS NOT NULL THEN 'base ' || r.n_at || ': ' || r.counts_at
             WHEN r.each_fit THEN 'no common base; each share fits a base of its own'
             ELSE 'no base fits' END AS recomputed,
-       CASE WHEN r.cand_fit THEN NULL
+       CASE WHEN r.cand_fit AND (r.cand_fit_up OR r.cand_exact) THEN NULL
+            WHEN r.cand_fit THEN 'holds only if a share exactly on a half was printed rounded down (half to even), '
+                 || 'not half up as elsewhere; the candidate base ' || r.n_at || ' gives it'
             WHEN r.range_fit THEN 'holds if the base is one of ' || r.fitting
                  || CASE WHEN r.n_fitting > 12 THEN ' (' || r.n_fitting || ' bases in all)' ELSE '' END
                  || coalesce(', not the candidate ' || r.candidates, '')
+                 || CASE WHEN r.n_fitting_up = 0 THEN ', and only if a share exactly on a half was printed rounded '
+                         || 'down (half to even), not half up as elsewhere' ELSE '' END
             WHEN r.each_fit THEN 'holds only if the shares have different bases (no single base from '
                  || r.base_min || ' to ' || r.base_max || ' gives them all)' END AS reading,
        CASE WHEN r.check_id IS NULL THEN 'No shares.'
@@ -81,6 +93,8 @@ SELECT c.check_id, r.check_id IS NOT NULL AS computable,
                          WHEN r.range_fit THEN ' Bases from ' || r.base_min || ' to ' || r.base_max || ' that fit ' || CASE WHEN r.m = 1 THEN 'it' ELSE 'them all' END || ': '
                               || r.fitting || CASE WHEN r.n_fitting > 12 THEN ', ... (' || r.n_fitting || ' in all)' ELSE '' END
                               || '; the smallest is ' || r.smallest || '.'
+                              || CASE WHEN r.n_fitting_up = 0 THEN ' Rounding half up, none fits: each needs a share'
+                                      || ' exactly on a half rounded down.' ELSE '' END
                          WHEN r.each_fit THEN ' No single base from ' || r.base_min || ' to ' || r.base_max
                               || ' fits them all; each fits some base of its own.'
                          ELSE ' No base from ' || r.base_min || ' to ' || r.base_max || ' fits them all.' END)
