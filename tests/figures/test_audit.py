@@ -12,6 +12,7 @@ import pytest
 import coprod_data
 from coprod_data.auditing import CHECK_STATUSES, STATUSES, audit, checks
 from coprod_data.package import fact_resources
+from coprod_data.rounding import grim
 
 FAILED_CHECKS = {
     "cl-q4-cc-labels",  # seven values under six children's centre actions
@@ -215,6 +216,22 @@ def test_practice_pairs_fit_one_base_only_at_29_or_32(verdicts):
     assert "half" in v.loc["cb-prac-c4", "assumption"] and "62.5" in v.loc["cb-prac-c4", "assumption"]
     assert "rounded down" in v.loc["cb-prac-c4", "reading"]
     assert "rounded down" not in v.loc["cb-prac-map", "reading"]  # 14/29 and 12/29 are no ties
+
+
+def test_common_base_pass_chance_is_exact_or_empty(verdicts):
+    v = verdicts.set_index("check_id")
+    # two whole percentages drawn at random fit one base from 29 to 38 in 7,025 of the
+    # 101 x 101 pairs (counted here by brute force): a weak check, not one that cannot fail
+    printable = {n: {p for p in range(101) if grim(p, n, "either")} for n in range(29, 39)}
+    pairs = sum(1 for a in range(101) for b in range(101) if any({a, b} <= s for s in printable.values()))
+    assert pairs == 7025
+    for check_id in ("cb-prac-map", "cb-prac-c2", "cb-prac-c4"):
+        assert v.loc[check_id, "pass_chance"] == pytest.approx(pairs / 101**2)
+        assert v.loc[check_id, "strength"] == "weak"
+    # six shares over bases 1 to 43 fitting base 33: too costly to count, so no chance at all
+    assert v.loc["cb-nat-c2-chart", "status"] == "conditional" and pd_isna(
+        v.loc["cb-nat-c2-chart", "pass_chance"]
+    )
 
 
 def test_q2_lists_report_the_totals_their_bound_allows(verdicts):

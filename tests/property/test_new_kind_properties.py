@@ -11,6 +11,7 @@ the days a printed period covers, or of the totals of answers up to the bound.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 
 import pytest
@@ -254,6 +255,39 @@ def test_parts_sum_tries_the_readings_with_and_without_the_assumed_parts(
         assert "are in the total" in detail
     else:
         assert reading is None and "neither" in detail
+
+
+# --- common_base: the exact chance that random percentages fit one base of a range ----------
+@SETTINGS
+@given(
+    lo=st.integers(1, 60),
+    width=st.integers(0, 9),
+    values=st.lists(st.integers(0, 100), min_size=1, max_size=3),
+)
+def test_common_base_pass_chance_counts_the_tuples_some_base_prints(con, lo, width, values):
+    """pass_chance over a range is the share of all tuples of whole percentages that one
+    base of the range prints, counted by brute force; beyond two shares over several bases
+    it is left empty rather than bounded."""
+    hi = lo + width
+    members = [mem("c", i + 1, "share", figure_id=f"p{i}") for i in range(len(values))]
+    load(
+        con,
+        [chk("c", "common_base", relation="common", base_min=lo, base_max=hi)],
+        members,
+        pcts=[pct(f"p{i}", v) for i, v in enumerate(values)],
+    )
+    (chance,) = result(con, "common_base", "pass_chance")
+    m, bases = len(values), range(lo, hi + 1)
+    if m > 2 and width > 0:
+        assert chance is None
+        return
+    printable = {n: {p for p in range(101) if grim(p, n, "either")} for n in bases}
+    passing = sum(
+        1
+        for t in itertools.product(range(101), repeat=m)
+        if any(all(p in printable[n] for p in t) for n in bases)
+    )
+    assert chance == pytest.approx(passing / 101**m, abs=1e-12)
 
 
 # --- share_list with a bound on the answers -----------------------------------------------------
