@@ -1,36 +1,13 @@
 -- Intermediate steps go to schema internal; what users query stays in main.
 CREATE SCHEMA IF NOT EXISTS internal;
 
--- check_result_common_base (table), kind common_base: percentages ('share') printed
--- together that should be whole-number shares of one base: a candidate printed elsewhere
--- ('base' members) or, failing that, any base in [base_min, base_max] (share_base_grid).
---   reproduced     : a candidate base gives every share exactly
---   within_rounding: a candidate base gives every share as a whole count (GRIM)
---   conditional    : no candidate fits, but one base in the range does (the reading
---                    names the bases that fit); or, with relation each, every share fits
---                    some base in the range on its own (the shares have different bases)
---   discrepancy    : nothing in the range fits
--- Ties: the grid reads a share either way a half may round (rule either). A base that fits
--- only because some k/n lies exactly on x.5 and was printed rounded down (half to even,
--- where the package otherwise reads values as rounded half up) rests on that reading: a
--- candidate base that fits only so makes the check conditional, not within_rounding, and
--- when no fitting base of the range fits half up the reading says so.
--- pass_chance, for the reading that passed, exact where cheap: the share of the 101^m
--- tuples of whole percentages 0..100 (one per share) that some single base of the
--- reading's set prints (the candidate bases, or the range). With one base it is
--- (printable(n)/101)^m; for a range holding a base of 100 or more, which prints every
--- percentage, 1; with two or more bases, one or two shares and at most 62 bases (and no
--- candidate tied to a series), a count over the pairs (common_base_chance); otherwise
--- empty: a union bound over the bases overstates the chance, and an exact count over
--- many bases and shares costs more than the audit's whole build. For relation each, the
--- product over the shares of the share of percentages printable at some base in the
--- range (the shares are independent, so this is exact too).
---
 -- common_base_chance (table): the exact pass chance of a set of two to 62 bases for one
 -- or two shares (is_candidate: the candidate bases, else the range). Each percentage p
 -- is a bit mask over the set (bit i when base i prints p); a pair passes when the AND of
 -- its masks is not zero.
---   chance : passing tuples / 101^m
+--   check_id     : the common_base check
+--   is_candidate : the set is the check's candidate bases (else its range of bases)
+--   chance       : passing tuples / 101^m (m, the check's shares: one or two)
 CREATE OR REPLACE TABLE internal.common_base_chance AS
 WITH cand AS (
     SELECT DISTINCT check_id, CAST(value AS BIGINT) AS n
@@ -60,6 +37,30 @@ SELECT a.check_id, a.is_candidate,
             ELSE sum(a.c * b.c) FILTER (WHERE a.mask & b.mask <> 0) / power(101.0, 2) END AS chance
 FROM masks a JOIN masks b USING (check_id, is_candidate) GROUP BY ALL;
 
+-- check_result_common_base (table), kind common_base: percentages ('share') printed
+-- together that should be whole-number shares of one base: a candidate printed elsewhere
+-- ('base' members) or, failing that, any base in [base_min, base_max] (share_base_grid).
+--   reproduced     : a candidate base gives every share exactly
+--   within_rounding: a candidate base gives every share as a whole count (GRIM)
+--   conditional    : no candidate fits, but one base in the range does (the reading
+--                    names the bases that fit); or, with relation each, every share fits
+--                    some base in the range on its own (the shares have different bases)
+--   discrepancy    : nothing in the range fits
+-- Ties: the grid reads a share either way a half may round (rule either). A base that fits
+-- only because some k/n lies exactly on x.5 and was printed rounded down (half to even,
+-- where the package otherwise reads values as rounded half up) rests on that reading: a
+-- candidate base that fits only so makes the check conditional, not within_rounding, and
+-- when no fitting base of the range fits half up the reading says so.
+-- pass_chance, for the reading that passed, exact where cheap: the share of the 101^m
+-- tuples of whole percentages 0..100 (one per share) that some single base of the
+-- reading's set prints (the candidate bases, or the range). With one base it is
+-- (printable(n)/101)^m; for a range holding a base of 100 or more, which prints every
+-- percentage, 1; with two or more bases, one or two shares and at most 62 bases (and no
+-- candidate tied to a series), a count over the pairs (common_base_chance); otherwise
+-- empty: a union bound over the bases overstates the chance, and an exact count over
+-- many bases and shares costs more than the audit's whole build. For relation each, the
+-- product over the shares of the share of percentages printable at some base in the
+-- range (the shares are independent, so this is exact too).
 CREATE OR REPLACE TABLE internal.check_result_common_base AS
 WITH cb AS (SELECT * FROM checks WHERE kind = 'common_base'),
 g AS (SELECT g.* FROM internal.share_base_grid g JOIN cb USING (check_id)),
