@@ -11,6 +11,7 @@ the days a printed period covers, or of the totals of answers up to the bound.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 
 import pytest
@@ -139,25 +140,38 @@ periods_st = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 40)), min_siz
 
 
 @SETTINGS
-@given(events=periods_st, periods=periods_st)
-def test_dates_within(con, events, periods):
+@given(events=periods_st, periods=periods_st, derived=st.lists(st.booleans(), min_size=3, max_size=3))
+def test_dates_within(con, events, periods, derived):
+    """A period marked assumed_period (derived, not printed) counts as a period, but the
+    check then holds only under its assumption: never reproduced nor within rounding."""
     ev = [period(*e) for e in events]
     pe = [period(*p) for p in periods]
+    assumed_terms = derived[: len(pe)]
     members = [
         mem("c", i + 1, "event", claim_id=f"e{i}", date_from=str(a), date_to=str(b))
         for i, (a, b) in enumerate(ev)
     ]
     members += [
-        mem("c", len(ev) + j + 1, "period", claim_id=f"p{j}", date_from=str(a), date_to=str(b))
+        mem(
+            "c",
+            len(ev) + j + 1,
+            "assumed_period" if assumed_terms[j] else "period",
+            claim_id=f"p{j}",
+            date_from=str(a),
+            date_to=str(b),
+        )
         for j, (a, b) in enumerate(pe)
     ]
-    load(con, [chk("c", "dates", relation="within")], members)
+    load(con, [chk("c", "dates", relation="within", assumption="a")], members)
     computable, exact, rounding, assumed = result(con, "dates")
     common = set.intersection(*(days(p) for p in pe))
+    inside = bool(common) and all(days(e) <= common for e in ev)
+    overlaps = bool(common) and all(days(e) & common for e in ev)
+    printed_only = not any(assumed_terms)
     assert computable
-    assert exact == (bool(common) and all(days(e) <= common for e in ev))
-    assert rounding == (bool(common) and all(days(e) & common for e in ev))
-    assert assumed == rounding
+    assert exact == (inside and printed_only)
+    assert rounding == (overlaps and printed_only)
+    assert assumed == overlaps
 
 
 @SETTINGS
@@ -196,11 +210,18 @@ def test_dates_without_a_readable_period_are_not_recomputable(con):
     assumed_parts=st.lists(st.integers(0, 30), min_size=1, max_size=2),
     total=st.integers(0, 100),
     relation=st.sampled_from(["equals", "at_most"]),
+    assumed_role=st.sampled_from(["member", "asserts", "input"]),
 )
-def test_parts_sum_with_assumed_parts_is_at_best_conditional(con, parts, assumed_parts, total, relation):
+def test_parts_sum_tries_the_readings_with_and_without_the_assumed_parts(
+    con, parts, assumed_parts, total, relation, assumed_role
+):
+    """Reading A puts the assumed parts in the total, reading B leaves them out. Either
+    alone holding is conditional (B with its own reading); both holding is reproduced
+    unless an assumed part is judged, which the check bears on only under A."""
     members = [mem("c", i + 1, "part", figure_id=f"q{i}") for i in range(len(parts))]
     members += [
-        mem("c", len(parts) + j + 1, "assumed_part", figure_id=f"a{j}") for j in range(len(assumed_parts))
+        mem("c", len(parts) + j + 1, "assumed_part", role=assumed_role, figure_id=f"a{j}")
+        for j in range(len(assumed_parts))
     ]
     members.append(mem("c", len(members) + 1, "total", figure_id="t"))
     counts = [cnt(f"q{i}", v) for i, v in enumerate(parts)] + [
@@ -212,10 +233,61 @@ def test_parts_sum_with_assumed_parts_is_at_best_conditional(con, parts, assumed
         members,
         counts=[*counts, cnt("t", total)],
     )
-    _, exact, rounding, assumed = result(con, "parts_sum")
-    s = sum(parts) + sum(assumed_parts)
-    assert not exact and not rounding
-    assert assumed == (s == total if relation == "equals" else s <= total)
+    _, exact, rounding, assumed, reading, detail = result(
+        con, "parts_sum", "computable, holds_exact, holds_rounding, holds_assumed, reading, detail"
+    )
+
+    def fits(s):
+        return s == total if relation == "equals" else s <= total
+
+    with_assumed, without = fits(sum(parts) + sum(assumed_parts)), fits(sum(parts))
+    judged = assumed_role != "input"
+    assert exact == rounding == (with_assumed and without and not judged)
+    assert assumed == (with_assumed or without)
+    if with_assumed and without:
+        assert "with or without" in detail
+        assert (reading is None) == (not judged)
+    elif without:
+        assert reading == "holds only if the parts marked assumed are not in the total"
+        assert "not in the total" in detail
+    elif with_assumed:
+        assert reading is None  # the check's own assumption names the reading
+        assert "are in the total" in detail
+    else:
+        assert reading is None and "neither" in detail
+
+
+# --- common_base: the exact chance that random percentages fit one base of a range ----------
+@SETTINGS
+@given(
+    lo=st.integers(1, 60),
+    width=st.integers(0, 9),
+    values=st.lists(st.integers(0, 100), min_size=1, max_size=3),
+)
+def test_common_base_pass_chance_counts_the_tuples_some_base_prints(con, lo, width, values):
+    """pass_chance over a range is the share of all tuples of whole percentages that one
+    base of the range prints, counted by brute force; beyond two shares over several bases
+    it is left empty rather than bounded."""
+    hi = lo + width
+    members = [mem("c", i + 1, "share", figure_id=f"p{i}") for i in range(len(values))]
+    load(
+        con,
+        [chk("c", "common_base", relation="common", base_min=lo, base_max=hi)],
+        members,
+        pcts=[pct(f"p{i}", v) for i, v in enumerate(values)],
+    )
+    (chance,) = result(con, "common_base", "pass_chance")
+    m, bases = len(values), range(lo, hi + 1)
+    if m > 2 and width > 0:
+        assert chance is None
+        return
+    printable = {n: {p for p in range(101) if grim(p, n, "either")} for n in bases}
+    passing = sum(
+        1
+        for t in itertools.product(range(101), repeat=m)
+        if any(all(p in printable[n] for p in t) for n in bases)
+    )
+    assert chance == pytest.approx(passing / 101**m, abs=1e-12)
 
 
 # --- share_list with a bound on the answers -----------------------------------------------------

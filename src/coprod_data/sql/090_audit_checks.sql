@@ -30,8 +30,8 @@
 --   status          : its verdict (see above)
 --   reading         : for a conditional verdict, the reading under which it holds
 --   assumption      : for a conditional verdict, the check's declared assumption
---   figure_ids      : the figures taking part, in member order
---   claim_ids       : the claims taking part, in member order
+--   figure_ids      : the figures taking part, in member order (each once)
+--   claim_ids       : the claims taking part, in member order (each once)
 --   published_value : the printed value the check sets against its recomputation
 --   recomputed_value: the recomputed value (when one number)
 --   recomputed_lo   : the lowest value the printed figures allow
@@ -60,13 +60,18 @@ WITH results AS (
     UNION ALL BY NAME SELECT * FROM internal.check_result_significance
     UNION ALL BY NAME SELECT * FROM internal.check_result_near
     UNION ALL BY NAME SELECT * FROM internal.check_result_dates
+), inputs AS (  -- a member listed twice in a check (two events of one claim) is named once
+    SELECT *, row_number() OVER (PARTITION BY check_id, member_ref ORDER BY position) = 1 AS first_seen
+    FROM internal.check_inputs
 ), mem AS (
     SELECT check_id,
-           list(figure_id ORDER BY position) FILTER (WHERE figure_id IS NOT NULL) AS figure_ids,
-           list(claim_id ORDER BY position) FILTER (WHERE claim_id IS NOT NULL) AS claim_ids,
-           list(member_ref ORDER BY position) FILTER (WHERE role = 'asserts' AND member_kind <> 'count') AS asserting,
-           list(figure_id ORDER BY position) FILTER (WHERE role = 'member' AND figure_id IS NOT NULL) AS member_figures
-    FROM internal.check_inputs GROUP BY check_id
+           list(figure_id ORDER BY position) FILTER (WHERE figure_id IS NOT NULL AND first_seen) AS figure_ids,
+           list(claim_id ORDER BY position) FILTER (WHERE claim_id IS NOT NULL AND first_seen) AS claim_ids,
+           list_distinct(list(member_ref ORDER BY position) FILTER (WHERE role = 'asserts' AND member_kind <> 'count'))
+               AS asserting,
+           list_distinct(list(figure_id ORDER BY position) FILTER (WHERE role = 'member' AND figure_id IS NOT NULL))
+               AS member_figures
+    FROM inputs GROUP BY check_id
 ), v AS (
     SELECT c.check_id, c.kind, c.document_id, c.section, c.statement, c.relation, c.value, c.tolerance,
            c.assumption, c.note, r.*  EXCLUDE (check_id),

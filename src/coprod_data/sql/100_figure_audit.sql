@@ -3,7 +3,9 @@ CREATE SCHEMA IF NOT EXISTS internal;
 
 -- check_links (table): one row per figure or claim and check touching it (ref, check_id,
 -- role, the check's verdict, whether the check judges it or only reads it, whether a failed
--- check singles it out); the step between audit_checks and figure_audit.
+-- check singles it out); the step between audit_checks and figure_audit. A member that
+-- appears more than once in a check (a claim naming two events) gives one row, with its
+-- strongest role (asserts, then member, then input): the check is counted once.
 --   ref         : the figure_id or claim_id the check touches
 --   member_kind : 'figure' or 'claim'
 --   judged      : the check judges it (role asserts or member), rather than only reading it
@@ -13,7 +15,9 @@ SELECT i.member_ref AS ref, i.member_kind, a.check_id, i.role, a.status, a.kind,
        i.role IN ('asserts', 'member') AS judged,
        a.detail, a.recomputed, a.reading, a.pass_chance, a.strength, a.tolerance
 FROM internal.check_inputs i JOIN audit_checks a USING (check_id)
-WHERE i.member_kind IN ('figure', 'claim');
+WHERE i.member_kind IN ('figure', 'claim')
+QUALIFY row_number() OVER (PARTITION BY i.member_ref, a.check_id
+                           ORDER BY list_position(['asserts', 'member', 'input'], i.role), i.position) = 1;
 
 -- figure_audit (table): every printed figure (kind 'figure', a row of a fact resource) and
 -- every claim (kind 'claim') with exactly one status, rolled up from the checks that
