@@ -20,12 +20,12 @@ from hypothesis import strategies as st
 
 from coprod_data.package import read_package
 from coprod_data.rounding import covers, grim
+from tests.property.rows import DOC, chk, cnt, mem
 from tests.views.minidb import _row, las, mini_db, rebuild
 
 SETTINGS = settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-DOC = "national_la_survey"
 TABLES = (
     "checks",
     "check_members",
@@ -82,26 +82,6 @@ def pct(fid, value, phase="pre", group="vcs"):
         "value_pct": value,
         "printed": f"{value}%",
     }
-
-
-def cnt(fid, value, qualifier="exact"):
-    return {
-        "figure_id": fid,
-        "document_id": DOC,
-        "subject": "respondents",
-        "value": value,
-        "qualifier": qualifier,
-        "unit": "people",
-        "printed": str(value),
-    }
-
-
-def chk(cid, kind, **fields):
-    return {"check_id": cid, "kind": kind, "document_id": DOC, "statement": "s", **fields}
-
-
-def mem(cid, pos, term, role="member", **fields):
-    return {"check_id": cid, "position": pos, "term": term, "role": role, **fields}
 
 
 def result(con, kind, cid="c"):

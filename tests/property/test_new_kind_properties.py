@@ -20,12 +20,12 @@ from hypothesis import strategies as st
 
 from coprod_data.package import read_package
 from coprod_data.rounding import grim
+from tests.property.rows import DOC, chk, cnt, mem
 from tests.views.minidb import _row, mini_db, rebuild
 
 SETTINGS = settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-DOC = "national_la_survey"
 TABLES = ("checks", "check_members", "impact_ratings", "counts")
 DAY0 = dt.date(2012, 1, 1)
 
@@ -62,26 +62,6 @@ def pct(fid, value):
         "value_pct": value,
         "printed": f"{value}%",
     }
-
-
-def cnt(fid, value):
-    return {
-        "figure_id": fid,
-        "document_id": DOC,
-        "subject": "respondents",
-        "value": value,
-        "qualifier": "exact",
-        "unit": "people",
-        "printed": str(value),
-    }
-
-
-def chk(cid, kind, **fields):
-    return {"check_id": cid, "kind": kind, "document_id": DOC, "statement": "s", **fields}
-
-
-def mem(cid, pos, term, role="member", **fields):
-    return {"check_id": cid, "position": pos, "term": term, "role": role, **fields}
 
 
 def result(con, kind, columns="computable, holds_exact, holds_rounding, holds_assumed"):
