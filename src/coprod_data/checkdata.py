@@ -378,12 +378,13 @@ def check_kinds_fit(pkg: Package, frames: dict[str, Table]) -> list[Problem]:
     if members is None:
         return out
     for row, rec in members.records():
-        kind = kind_of.get(str(rec["check_id"]))
-        if kind is None or kind not in mapping:  # an unknown check or kind is reported elsewhere
+        check_kind = kind_of.get(str(rec["check_id"]))
+        if check_kind is None or check_kind not in mapping:  # an unknown check or kind is reported elsewhere
             continue
-        term, terms = rec.get("term"), mapping[kind][1]
+        term, terms = rec.get("term"), mapping[check_kind][1]
         if term not in terms:
-            message = f"term {term!r} has no place in a {kind} check; its members are {', '.join(terms)}"
+            allowed = ", ".join(terms)
+            message = f"term {term!r} has no place in a {check_kind} check; its members are {allowed}"
             out.append(_problem(pkg, MEMBERS, "check-kind", message, row, "term"))
     return out
 
