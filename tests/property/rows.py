@@ -3,20 +3,14 @@ into a small database (tests.views.minidb), shared by the property files."""
 
 from __future__ import annotations
 
+from tests.views.minidb import count_row
+
 DOC = "national_la_survey"
 
 
 def cnt(fid: str, value: int, qualifier: str = "exact") -> dict:
     """A printed count (a row of ``counts``)."""
-    return {
-        "figure_id": fid,
-        "document_id": DOC,
-        "subject": "respondents",
-        "value": value,
-        "qualifier": qualifier,
-        "unit": "people",
-        "printed": str(value),
-    }
+    return count_row(fid, value, DOC, qualifier)
 
 
 def chk(cid: str, kind: str, **fields) -> dict:

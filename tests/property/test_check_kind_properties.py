@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from coprod_data.package import read_package
 from coprod_data.rounding import covers, grim
 from tests.property.rows import DOC, chk, cnt, mem
-from tests.views.minidb import _row, las, mini_db, rebuild
+from tests.views.minidb import _row, las, mini_db, pct_row, rebuild
 
 SETTINGS = settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -71,17 +71,7 @@ def load(con, checks, members, pcts=(), counts=(), **extra):
 
 
 def pct(fid, value, phase="pre", group="vcs"):
-    return {
-        "figure_id": fid,
-        "document_id": DOC,
-        "source_kind": "chart",
-        "group_id": group,
-        "phase": phase,
-        "impact_id": fid,
-        "item_label": fid,
-        "value_pct": value,
-        "printed": f"{value}%",
-    }
+    return pct_row(fid, value, DOC, source_kind="chart", group_id=group, phase=phase)
 
 
 def result(con, kind, cid="c"):

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from coprod_data.package import read_package
 from coprod_data.rounding import grim
 from tests.property.rows import DOC, chk, cnt, mem
-from tests.views.minidb import _row, mini_db, rebuild
+from tests.views.minidb import _row, mini_db, pct_row, rebuild
 
 SETTINGS = settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -51,17 +51,7 @@ def load(con, checks, members, pcts=(), counts=()):
 
 
 def pct(fid, value):
-    return {
-        "figure_id": fid,
-        "document_id": DOC,
-        "source_kind": "chart",
-        "group_id": "vcs",
-        "phase": "pre",
-        "impact_id": fid,
-        "item_label": fid,
-        "value_pct": value,
-        "printed": f"{value}%",
-    }
+    return pct_row(fid, value, DOC, source_kind="chart")
 
 
 def result(con, kind, columns="computable, holds_exact, holds_rounding, holds_assumed"):

@@ -105,6 +105,37 @@ class Fresh:
         return con
 
 
+def pct_row(fid: str, value: int, document_id: str, **extra: Any) -> dict[str, Any]:
+    """A printed percentage (a row of ``impact_ratings``): a vcs, pre-workshop text figure
+    unless ``extra`` says otherwise."""
+    row = {
+        "figure_id": fid,
+        "document_id": document_id,
+        "source_kind": "text",
+        "group_id": "vcs",
+        "phase": "pre",
+        "impact_id": fid,
+        "item_label": fid,
+        "value_pct": value,
+        "printed": f"{value}%",
+    }
+    row.update(extra)
+    return row
+
+
+def count_row(fid: str, value: int, document_id: str, qualifier: str = "exact") -> dict[str, Any]:
+    """A printed count of people (a row of ``counts``)."""
+    return {
+        "figure_id": fid,
+        "document_id": document_id,
+        "subject": "respondents",
+        "value": value,
+        "qualifier": qualifier,
+        "unit": "people",
+        "printed": str(value),
+    }
+
+
 def las(region_counts: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
     """Regions and local authorities: n authorities in each named region."""
     regions, authorities, code = [], [], 200

@@ -4,37 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.views.minidb import las, mini_db
+from tests.views.minidb import count_row, las, mini_db, pct_row
 
 ATT, NAT, TEL = "attitude_survey", "telford_case_study", "national_la_survey"
 
 
 def pct(fid: str, value: int, **extra) -> dict:
-    row = {
-        "figure_id": fid,
-        "document_id": ATT,
-        "source_kind": "text",
-        "group_id": "vcs",
-        "phase": "pre",
-        "impact_id": fid,
-        "item_label": fid,
-        "value_pct": value,
-        "printed": f"{value}%",
-    }
-    row.update(extra)
-    return row
+    return pct_row(fid, value, ATT, **extra)
 
 
 def count(fid: str, value: int, qualifier: str = "exact") -> dict:
-    return {
-        "figure_id": fid,
-        "document_id": TEL,
-        "subject": "respondents",
-        "value": value,
-        "qualifier": qualifier,
-        "unit": "people",
-        "printed": str(value),
-    }
+    return count_row(fid, value, TEL, qualifier)
 
 
 def check(cid: str, kind: str, members: list[tuple], **fields) -> tuple[dict, list[dict]]:
