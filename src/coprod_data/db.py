@@ -150,13 +150,7 @@ def connect(
     import duckdb
 
     if database is None:
-        con = duckdb.connect()
-        try:
-            _build(con, path)
-        except BaseException:
-            con.close()
-            raise
-        return con
+        return _in_memory(path)
     target = Path(database)
     if not read_only and _in_cache(target):
         raise CoprodDataError(
@@ -174,6 +168,24 @@ def connect(
         return duckdb.connect(str(target), read_only=read_only)
     except duckdb.Error as exc:
         raise CoprodDataError(f"cannot open the database: {_first_line(exc)}", file=str(target)) from None
+
+
+def _in_memory(
+    path: str | Path | None, *, comments: bool = True, temp_directory: str | None = None
+) -> duckdb.DuckDBPyConnection:
+    """A new in-memory database holding the package (closed again if the build fails)."""
+    import duckdb
+
+    config: dict[str, str | bool | int | float | list[str]] = {}
+    if temp_directory is not None:
+        config["temp_directory"] = temp_directory
+    con = duckdb.connect(config=config)
+    try:
+        _build(con, path, comments=comments)
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def _wal(database: Path) -> Path:
@@ -417,15 +429,7 @@ def open_read_only(
     if con is not None:
         return _lock_down(con), True
     if own_queries:
-        import duckdb
-
-        con = duckdb.connect(config={"temp_directory": ""})
-        try:
-            _build(con, path, comments=False)
-        except BaseException:
-            con.close()
-            raise
-        return _lock_down(con), False
+        return _lock_down(_in_memory(path, comments=False, temp_directory="")), False
     con = _private_read_only(path)
     if con is None:
         con = connect(path=path)
