@@ -1,57 +1,78 @@
-"""The command-line runner of the tests: typer's ``CliRunner``, minus a leak.
+"""Run the command line in the test process and keep what it wrote.
 
-A usage error (a bad ``--status``) makes typer's value coercion raise through pydantic-core,
-whose ``ValidationError`` (not tracked by the garbage collector) holds the validator's
-exception, whose traceback's frames lead back to it: a reference cycle the collector cannot
-see. The frames stay alive to the end of the interpreter, and with them modules that hold
-DuckDB objects, so nanobind prints "leaked instance" messages at exit after the last test.
-Dropping that inner exception's traceback once a run is over breaks the cycle (and clearing
-the frames of the result's exceptions frees what they held); the exceptions themselves
-(type, message, traceback lines) are kept for assertions.
+``CliRunner().invoke(run, ["audit", "--format", "json"])`` calls :func:`coprod_data.cli.run`
+with standard output and error captured (apart, and together in the order written), the
+environment changed as ``env`` says for the call only (a value of ``None`` removes a
+variable) and ``input`` as standard input. An exception the command does not handle is
+kept in the result (exit code 1), as a crash of the real command would end it.
 """
 
 from __future__ import annotations
 
-import traceback
-from typing import Any
-
-from typer.testing import CliRunner as _TyperRunner
-from typer.testing import Result
-
-
-def clear_exception_frames(exc: BaseException | None) -> None:
-    """Clear the local variables of every frame in ``exc``'s traceback, its cause and context."""
-    seen: set[int] = set()
-    pending = [exc]
-    while pending:
-        e = pending.pop()
-        if e is None or id(e) in seen:
-            continue
-        seen.add(id(e))
-        traceback.clear_frames(e.__traceback__)
-        for inner in _wrapped(e):  # the cycle's own edge: its traceback leads back to e
-            traceback.clear_frames(inner.__traceback__)
-            inner.__traceback__ = None
-        pending += [e.__cause__, e.__context__]
+import io
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from types import TracebackType
 
 
-def _wrapped(exc: BaseException) -> list[BaseException]:
-    """The exceptions a pydantic ``ValidationError`` holds in its errors' context (where the
-    frames of the cycle are), and none for any other exception."""
-    errors = getattr(exc, "errors", None)
-    if not callable(errors):
-        return []
-    try:
-        details = errors()
-    except Exception:  # not pydantic's errors(): nothing to follow
-        return []
-    found = [(d.get("ctx") or {}).get("error") for d in details if isinstance(d, dict)]
-    return [e for e in found if isinstance(e, BaseException)]
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+    output: str  # standard output and error, in the order written
+    exception: BaseException | None = None
+    exc_info: tuple[type[BaseException], BaseException, TracebackType | None] | None = None
 
 
-class CliRunner(_TyperRunner):
-    def invoke(self, *args: Any, **kwargs: Any) -> Result:  # type: ignore[override]
-        result = super().invoke(*args, **kwargs)
-        if result.exc_info is not None:
-            clear_exception_frames(result.exc_info[1])
-        return result
+class _Stream(io.StringIO):
+    """One captured stream that also copies what it gets to the shared ``output``."""
+
+    def __init__(self, both: io.StringIO) -> None:
+        super().__init__()
+        self.both = both
+
+    def write(self, s: str) -> int:
+        self.both.write(s)
+        return super().write(s)
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return "utf-8"
+
+
+class CliRunner:
+    def invoke(
+        self,
+        command: Callable[[Sequence[str]], int],
+        args: Sequence[str] = (),
+        *,
+        env: Mapping[str, str | None] | None = None,
+        input: str | None = None,
+    ) -> Result:
+        both = io.StringIO()
+        out, err = _Stream(both), _Stream(both)
+        saved_env = {k: os.environ.get(k) for k in (env or {})}
+        saved = sys.stdin, sys.stdout, sys.stderr
+        exception, exc_info, code = None, None, 1
+        try:
+            for key, value in (env or {}).items():
+                _set_env(key, value)
+            sys.stdin, sys.stdout, sys.stderr = io.StringIO(input or ""), out, err
+            code = command(list(args))
+        except Exception as exc:  # a crash: kept for the test to show
+            exception, exc_info = exc, sys.exc_info()
+        finally:
+            sys.stdin, sys.stdout, sys.stderr = saved
+            for key, value in saved_env.items():
+                _set_env(key, value)
+        return Result(code, out.getvalue(), err.getvalue(), both.getvalue(), exception, exc_info)  # type: ignore[arg-type]
+
+
+def _set_env(key: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(key, None)
+    else:
+        os.environ[key] = value

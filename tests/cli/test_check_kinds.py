@@ -16,7 +16,7 @@ import pytest
 
 import coprod_data
 from coprod_data.checkdata import kind_mapping
-from coprod_data.cli import app
+from coprod_data.cli import run
 from coprod_data.package import read_package
 from tests.clirunner import CliRunner
 from tests.conftest import edit_cell
@@ -65,7 +65,7 @@ def test_a_relation_that_does_not_fit_the_kind_is_located(pkg_copy, check_id, re
     assert len(found) == 1, found
     assert (found[0].file, found[0].row, found[0].field) == ("resources/checks.csv", line, "relation")
     assert found[0].message == says
-    result = runner.invoke(app, ["validate", "--format", "json", str(pkg_copy)])
+    result = runner.invoke(run, ["validate", "--format", "json", str(pkg_copy)])
     assert result.exit_code == 1 and says in result.output and "Traceback" not in result.output
 
 
@@ -139,7 +139,7 @@ def test_a_kind_left_out_of_the_mapping_is_a_problem_on_its_rows(pkg_copy):
 )
 def test_a_malformed_mapping_is_one_message_and_exit_2(pkg_copy, kinds, says):
     _with_kinds(pkg_copy, kinds)
-    result = runner.invoke(app, ["validate", str(pkg_copy)])
+    result = runner.invoke(run, ["validate", str(pkg_copy)])
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output and result.output.count(says) == 1, result.output
     assert "coprod:kinds of resource 'checks'" in result.output
@@ -216,7 +216,7 @@ def test_pre_post_whose_phase_field_cannot_hold_pre_is_refused_with_exit_2(pkg_c
     rule = next(r for r in raw["resources"] if r["name"] == "understanding")["coprod:rules"]["pre-post"]
     del rule["pre"], rule["post"]  # the defaults 'pre' and 'post' are not values of the field
     pkg_copy.write_text(json.dumps(raw), encoding="utf-8")
-    result = runner.invoke(app, ["validate", str(pkg_copy)])
+    result = runner.invoke(run, ["validate", str(pkg_copy)])
     assert result.exit_code == 2, result.output
     assert "phase field 'phase' cannot hold the default 'pre'" in result.output
     assert "no problems" not in result.output

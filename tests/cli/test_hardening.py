@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 
 import coprod_data
-from coprod_data.cli import app
+from coprod_data.cli import run
 from tests.clirunner import CliRunner
 
 runner = CliRunner()
 
 
 def cli(*args: str):
-    return runner.invoke(app, list(args))
+    return runner.invoke(run, list(args))
 
 
 def test_force_never_deletes_a_folder_export_did_not_write(tmp_path):

@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from coprod_data import cache
-from coprod_data.cli import app
+from coprod_data.cli import run
 from coprod_data.db import export, query_rows, remove_leftovers
 from tests.clirunner import CliRunner
 from tests.conftest import edit_cell
@@ -48,7 +48,7 @@ def test_a_users_files_named_like_leftovers_are_kept(tmp_path, monkeypatch):
     draft.write_text("not a database", encoding="utf-8")
     huge = tmp_path / "cache" / ".coprod-data-build-99999999999999999999999-x"
     huge.write_bytes(b"")
-    assert runner.invoke(app, ["sql", "SELECT 1"]).exit_code == 0
+    assert runner.invoke(run, ["sql", "SELECT 1"]).exit_code == 0
     export(tmp_path / "out.duckdb")
     assert (results / "thesis.txt").read_text(encoding="utf-8") == "precious"
     assert notes.exists() and (hidden / "draft.md").exists() and draft.exists() and huge.exists()
@@ -142,13 +142,13 @@ def test_a_descriptor_with_a_number_too_long_is_one_message(pkg_copy):
     text = pkg_copy.read_text(encoding="utf-8").rstrip().removesuffix("}")
     pkg_copy.write_text(text + ', "x": ' + "9" * 5000 + "}", encoding="utf-8")
     for args in (["validate", str(pkg_copy)], ["sql", "SELECT 1", "--package", str(pkg_copy)]):
-        result = runner.invoke(app, args)
+        result = runner.invoke(run, args)
         assert result.exit_code == 2 and "number too long" in result.output, result.output
 
 
 def test_stamp_reads_a_descriptor_with_a_bom_as_every_other_command_does(pkg_copy):
     pkg_copy.write_bytes(b"\xef\xbb\xbf" + pkg_copy.read_bytes())
-    result = runner.invoke(app, ["stamp", str(pkg_copy)])
+    result = runner.invoke(run, ["stamp", str(pkg_copy)])
     assert result.exit_code == 0, result.output
     assert json.loads(pkg_copy.read_text(encoding="utf-8"))["resources"]
 
@@ -158,7 +158,7 @@ def test_stamp_reads_a_descriptor_with_a_bom_as_every_other_command_does(pkg_cop
 
 def test_validate_json_escapes_c1_controls(pkg_copy):
     edit_cell(pkg_copy, "counts", "cnt-att-respondents-pre", "qualifier", "bad\x9b2J\x1b[2Jclear")
-    result = runner.invoke(app, ["validate", str(pkg_copy), "--format", "json"])
+    result = runner.invoke(run, ["validate", str(pkg_copy), "--format", "json"])
     assert result.exit_code == 1
     assert "\x9b" not in result.output and "\x1b" not in result.output
     messages = [p["message"] for p in json.loads(result.output)["problems"]]
@@ -198,7 +198,7 @@ def test_export_refuses_a_name_with_a_stray_log_beside_it(tmp_path, monkeypatch)
     _leave_a_log(target, "CREATE TABLE mine AS SELECT 42 AS x")
     target.unlink()  # the file is gone, its log is not
     for force in (False, True):
-        result = runner.invoke(app, ["export", str(target), *(["--force"] if force else [])])
+        result = runner.invoke(run, ["export", str(target), *(["--force"] if force else [])])
         assert result.exit_code == 2 and "out.duckdb.wal" in result.output
     assert not target.exists() and (tmp_path / "out.duckdb.wal").exists()
 

@@ -20,7 +20,7 @@ import pytest
 
 import coprod_data
 from coprod_data import cache
-from coprod_data.cli import app
+from coprod_data.cli import run
 from coprod_data.db import export, open_read_only, query_rows, run_query
 from coprod_data.errors import CoprodDataError
 from tests.clirunner import CliRunner
@@ -30,7 +30,7 @@ runner = CliRunner()
 
 
 def cli(*args: str, env: dict[str, str] | None = None):
-    return runner.invoke(app, list(args), env=env)
+    return runner.invoke(run, list(args), env=env)
 
 
 @pytest.fixture

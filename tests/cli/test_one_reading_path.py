@@ -12,7 +12,7 @@ import pytest
 
 import coprod_data
 import coprod_data.table
-from coprod_data.cli import app
+from coprod_data.cli import run
 from coprod_data.fileio import stamp
 from tests.clirunner import CliRunner
 from tests.conftest import edit_cell
@@ -21,7 +21,7 @@ runner = CliRunner()
 
 
 def cli(*args: str):
-    return runner.invoke(app, list(args))
+    return runner.invoke(run, list(args))
 
 
 def test_a_decimal_in_an_integer_field_is_refused_by_audit_with_one_message(pkg_copy):

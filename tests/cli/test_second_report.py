@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from coprod_data.cli import app
+from coprod_data.cli import run
 from coprod_data.db import connect
 from tests.clirunner import CliRunner
 
@@ -40,13 +40,13 @@ EXPECTED_CHECKS = {
 
 
 def _audit(*args: str) -> list[dict[str, str]]:
-    result = runner.invoke(app, ["audit", "--package", str(PACKAGE), "--format", "csv", *args])
+    result = runner.invoke(run, ["audit", "--package", str(PACKAGE), "--format", "csv", *args])
     assert result.exit_code == 0, result.output
     return list(csv.DictReader(io.StringIO(result.output)))
 
 
 def test_the_made_up_package_is_valid():
-    result = runner.invoke(app, ["validate", str(PACKAGE)])
+    result = runner.invoke(run, ["validate", str(PACKAGE)])
     assert result.exit_code == 0, result.output
     assert "no problems" in result.output
 
@@ -105,7 +105,7 @@ def test_intervals_for_the_made_up_rise():
 
 
 def test_the_audit_as_json_names_the_package_figures():
-    result = runner.invoke(app, ["audit", "--package", str(PACKAGE), "--format", "json", "--view", "checks"])
+    result = runner.invoke(run, ["audit", "--package", str(PACKAGE), "--format", "json", "--view", "checks"])
     assert result.exit_code == 0
     data = json.loads(result.output)
     rows = data if isinstance(data, list) else data.get("rows", data.get("checks", []))

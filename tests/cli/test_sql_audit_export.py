@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 import coprod_data
-from coprod_data.cli import app
+from coprod_data.cli import run
 from coprod_data.db import connect, relations
 from tests.clirunner import CliRunner
 
@@ -16,7 +16,7 @@ runner = CliRunner()
 
 
 def cli(*args: str):
-    return runner.invoke(app, list(args))
+    return runner.invoke(run, list(args))
 
 
 def test_audit_prints_summary_then_discrepancies_first():

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import coprod_data
-from coprod_data.cli import app
+from coprod_data.cli import run
 from tests.clirunner import CliRunner
 from tests.conftest import edit_cell
 
@@ -19,7 +19,7 @@ runner = CliRunner()
 
 
 def cli(*args: str):
-    return runner.invoke(app, list(args))
+    return runner.invoke(run, list(args))
 
 
 def problems(descriptor: Path):

@@ -19,7 +19,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import coprod_data
-from coprod_data.cli import app
+from coprod_data.cli import run
 from coprod_data.errors import CoprodDataError
 from coprod_data.fileio import stamp
 from coprod_data.package import read_package
@@ -198,7 +198,7 @@ def apply(folder: Path, c: Corruption) -> Path:
 
 
 def _cli(*args: str) -> int:
-    result = runner.invoke(app, list(args))
+    result = runner.invoke(run, list(args))
     # a refusal is a message and exit 2 (1 for validate), never a crash
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert "Traceback" not in result.output

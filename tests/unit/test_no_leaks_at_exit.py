@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[2]
 SCRIPT = textwrap.dedent(
     """
     import coprod_data
-    from coprod_data.cli import app
+    from coprod_data.cli import run
     from coprod_data.db import connect, query
     from tests.clirunner import CliRunner
 
@@ -25,9 +25,9 @@ SCRIPT = textwrap.dedent(
     assert query("SELECT count(*) AS n FROM figure_audit").n.item() > 0
     runner = CliRunner()
     # a usage error, then a failed query: the sequence that left DuckDB objects alive at exit
-    assert runner.invoke(app, ["audit", "--status", "great"]).exit_code == 2
-    assert runner.invoke(app, ["sql", "SELEC 1"]).exit_code == 2
-    assert runner.invoke(app, ["audit", "--document", "nowhere"]).exit_code == 2
+    assert runner.invoke(run, ["audit", "--status", "great"]).exit_code == 2
+    assert runner.invoke(run, ["sql", "SELEC 1"]).exit_code == 2
+    assert runner.invoke(run, ["audit", "--document", "nowhere"]).exit_code == 2
     print("done")
     """
 )

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from coprod_data.cli import app
+from coprod_data.cli import run
 from coprod_data.errors import CoprodDataError
 from coprod_data.package import RULE_PARAMETERS, read_package
 from coprod_data.paths import descriptor_path
+from tests.clirunner import CliRunner
 
 
 def _with(tmp_path: Path, resource: str, edit: Callable[[dict[str, Any]], None]) -> Path:
@@ -199,7 +199,7 @@ def test_the_cli_says_it_once_with_exit_code_2_and_no_traceback(pkg_copy):
     res["coprod:rules"]["complete-chart"]["item"] = "resource_type"
     pkg_copy.write_text(json.dumps(raw), encoding="utf-8")
     for command in (["validate", str(pkg_copy)], ["audit", "--package", str(pkg_copy)]):
-        result = CliRunner().invoke(app, command)
+        result = CliRunner().invoke(run, command)
         assert result.exit_code == 2, result.output
         assert "Traceback" not in result.output
         assert result.output.count("item names field 'resource_type'") == 1, result.output
@@ -273,7 +273,7 @@ def test_the_cli_refuses_a_filter_value_no_row_can_have_with_exit_2(pkg_copy, va
     res["coprod:rules"]["printed-order"]["where"] = {"phase": value}
     pkg_copy.write_text(json.dumps(raw), encoding="utf-8")
     for command in (["validate", str(pkg_copy)], ["audit", "--package", str(pkg_copy)]):
-        result = CliRunner().invoke(app, command)
+        result = CliRunner().invoke(run, command)
         assert result.exit_code == 2, result.output
         assert "Traceback" not in result.output and "no problems" not in result.output
         assert result.output.count("where gives 'phase' a value no row can have") == 1, result.output
