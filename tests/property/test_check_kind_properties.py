@@ -340,7 +340,7 @@ def status(con, cid="c"):
 # Every printing of a figure is a whole number (whole percentages, counts), so all are at the
 # same precision; the oracle asks whether one true value, printed by one rounding rule, can
 # show as every printing. True percentages run over a grid of hundredths (every exact half
-# included); true counts are whole and printed as they are.
+# included); true counts are whole and printed as they are, or as a bound ("more than 50").
 PCT_GRID = [Fraction(i, 100) for i in range(0, 10001)]
 PRINTED_BY = {
     "half_up": [math.floor(x + Fraction(1, 2)) for x in PCT_GRID],
@@ -348,9 +348,17 @@ PRINTED_BY = {
 }
 
 
-def one_true_value_prints_all(values, unit):
+def fits(x, value, qualifier):
+    """Whether a true count x is what a printing (value, qualifier) says."""
+    return x > value if qualifier == "more_than" else x == value
+
+
+def one_true_value_prints_all(values, unit, qualifiers):
     if unit == "count":
-        return any(all(v == x for v in values) for x in range(max(values) + 2))
+        return any(
+            all(fits(x, v, q) for v, q in zip(values, qualifiers, strict=True))
+            for x in range(max(values) + 2)
+        )
     return any(
         all(printed[i] == v for v in values) for printed in PRINTED_BY.values() for i in range(len(PCT_GRID))
     )
@@ -363,14 +371,19 @@ def chance_all_equal(k):
     return sum(len(set(t)) == 1 for t in tuples) / len(tuples)
 
 
-@SETTINGS
+@settings(SETTINGS, max_examples=40)  # more examples: a bound next to an equal exact value is the edge
 @given(unit=st.sampled_from(["percent", "count"]), v0=st.integers(0, 100), data=st.data())
 def test_same_figure_against_one_true_value(views, unit, v0, data):
     con = views()  # the database as built: nothing left by other tests or examples
     shifts = data.draw(st.lists(st.sampled_from([0, 0, 0, 1, -1, 4]), min_size=1, max_size=4))
     values = [min(100, max(0, v0 + s)) for s in shifts]
+    kinds = ["exact", "exact", "more_than"] if unit == "count" else ["exact"]
+    qualifiers = [data.draw(st.sampled_from(kinds)) for _ in values]
     ids = [f"f{i}" for i in range(len(values))]
-    figs = [pct(f, v) if unit == "percent" else cnt(f, v) for f, v in zip(ids, values, strict=True)]
+    if unit == "percent":
+        figs = [pct(f, v) for f, v in zip(ids, values, strict=True)]
+    else:
+        figs = [cnt(f, v, q) for f, v, q in zip(ids, values, qualifiers, strict=True)]
     load(
         con,
         [chk("c", "same_figure")],
@@ -388,19 +401,25 @@ def test_same_figure_against_one_true_value(views, unit, v0, data):
         assert not computable and verdict == "not_recomputable"
         return
     # two printings at one precision never differ by rounding alone: agree or conflict
-    assert verdict == ("reproduced" if one_true_value_prints_all(values, unit) else "discrepancy")
+    expected = "reproduced" if one_true_value_prints_all(values, unit, qualifiers) else "discrepancy"
+    assert verdict == expected
     assert (published, lo, hi) == (values[0], min(values), max(values))
     if unit == "count":
         assert chance is None
     elif len(values) <= 3:  # strength: the chance that random printings agree
         assert chance == pytest.approx(chance_all_equal(len(values)), rel=1e-12)
-    # with three or more printings a strict majority singles out the others
-    tally = {v: values.count(v) for v in values}
+    # with three or more printings, an exact value printed by a strict majority singles out
+    # the printings it does not fit
+    tally = {
+        v: sum(1 for w, q in zip(values, qualifiers, strict=True) if (w, q) == (v, "exact")) for v in values
+    }
     top = [v for v, n in tally.items() if 2 * n > len(values)]
-    expected = (
-        [f for f, v in zip(ids, values, strict=True) if v != top[0]] if len(values) >= 3 and top else []
+    expected_out = (
+        [f for f, v, q in zip(ids, values, qualifiers, strict=True) if not fits(top[0], v, q)]
+        if len(values) >= 3 and top
+        else []
     )
-    assert list(singled) == expected
+    assert list(singled) == expected_out
 
 
 # --- the count of a listed set ----------------------------------------------------------------
