@@ -12,10 +12,12 @@ a parser that validates through pydantic adds about a tenth of a second to every
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from coprod_data.errors import CoprodDataError
 
@@ -62,8 +64,19 @@ class _Parser(argparse.ArgumentParser):
     """An ``ArgumentParser`` that raises on a bad command line instead of exiting, so that
     :func:`run` prints one message and returns exit code 2 (in a test as on a terminal)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # '--pack' is not '--package': an option added later cannot break a user's script
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(self, message)
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        # help and version go through echo, so a write that fails is one message (argparse
+        # would drop it silently)
+        if message:
+            echo(message, err=file is sys.stderr, nl=False)
 
 
 def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
@@ -106,13 +119,17 @@ def _fail(exc: CoprodDataError) -> NoReturn:
     raise CommandExit(EXIT_ERROR)
 
 
-def _non_negative(text: str) -> float:
+def _timeout(text: str) -> float:
+    from coprod_data.db import MAX_TIMEOUT
+
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
     if not value >= 0:  # also refuses nan
         raise argparse.ArgumentTypeError(f"{text!r} is below 0")
+    if value > MAX_TIMEOUT:  # also refuses inf
+        raise argparse.ArgumentTypeError(f"{text!r} is above {MAX_TIMEOUT:g} seconds (0 means no limit)")
     return value
 
 
@@ -147,19 +164,31 @@ def _print_report(report) -> None:
 
     from coprod_data.safety import markup_safe as safe
 
-    console = Console(soft_wrap=True)
+    # rendered to a string as the terminal would show it (width, colours), then written by
+    # echo, which turns a failed write into one message
+    terminal = Console(soft_wrap=True)
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        soft_wrap=True,
+        width=terminal.width,
+        force_terminal=terminal.is_terminal,
+        color_system=terminal.color_system,  # type: ignore[arg-type]
+        no_color=terminal.no_color,
+    )
     head = safe(f"{report.descriptor}: {report.resources} resources, {report.rows} rows")
     if report.ok:
         console.print(f"[green]valid[/green] {head}: no problems found.")
-        return
-    console.print(f"[red]invalid[/red] {head}: {len(report.problems)} problem(s).")
-    table = Table(show_lines=False)
-    for col in ("resource", "row", "field", "check", "message"):
-        table.add_column(col, overflow="fold")
-    for p in report.problems:
-        cells = (p.resource, "" if p.row is None else str(p.row), p.field or "", p.check, p.message)
-        table.add_row(*(safe(c) for c in cells))
-    console.print(table)
+    else:
+        console.print(f"[red]invalid[/red] {head}: {len(report.problems)} problem(s).")
+        table = Table(show_lines=False)
+        for col in ("resource", "row", "field", "check", "message"):
+            table.add_column(col, overflow="fold")
+        for p in report.problems:
+            cells = (p.resource, "" if p.row is None else str(p.row), p.field or "", p.check, p.message)
+            table.add_row(*(safe(c) for c in cells))
+        console.print(table)
+    echo(buffer.getvalue(), nl=False)
 
 
 def stamp(args: argparse.Namespace) -> None:
@@ -265,12 +294,21 @@ def sql(args: argparse.Namespace) -> None:
     from coprod_data.db import query_rows
     from coprod_data.render import render
 
-    query = sys.stdin.read() if args.query == "-" else args.query
     try:
+        query = _read_stdin() if args.query == "-" else args.query
         columns, rows = query_rows(query, args.package, timeout=args.timeout or None)
     except CoprodDataError as exc:
         _fail(exc)
     echo(render(columns, rows, args.format))
+
+
+def _read_stdin() -> str:
+    if sys.stdin is None:
+        raise CoprodDataError("no standard input to read the query from ('-')")
+    try:
+        return sys.stdin.read()
+    except UnicodeDecodeError:
+        raise CoprodDataError("the query on standard input is not valid UTF-8") from None
 
 
 def export(args: argparse.Namespace) -> None:
@@ -335,7 +373,7 @@ def _command(
         description=doc,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.set_defaults(func=func)
+    parser.set_defaults(func=func, command_parser=parser)
     return parser
 
 
@@ -403,7 +441,7 @@ def build_parser() -> argparse.ArgumentParser:
     _package_option(p, "Data package to query.")
     p.add_argument(
         "--timeout",
-        type=_non_negative,
+        type=_timeout,
         default=60.0,
         metavar="SECONDS",
         help="Stop the query after this many seconds (0: no limit; default: %(default)s).",
@@ -436,24 +474,31 @@ def run(argv: Sequence[str] | None = None) -> int:
         if not args_list:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
-        args = parser.parse_args(args_list)
+        args, extra = parser.parse_known_args(args_list)
+        if extra:  # named with the command's own usage line
+            getattr(args, "command_parser", parser).error(f"unrecognized arguments: {' '.join(extra)}")
         args.func(args)
     except SystemExit as exc:  # --help and --version end here
         return exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_ERROR)
     except UsageError as exc:
         from coprod_data.safety import printable
 
-        exc.parser.print_usage(sys.stderr)
-        echo(f"{exc.parser.prog}: error: {printable(exc.message)}", err=True)
+        _complain(exc.parser.format_usage() + f"{exc.parser.prog}: error: {printable(exc.message)}")
         return EXIT_ERROR
     except CommandExit as exc:
         return exc.code
     except CoprodDataError as exc:  # a last guard: user errors never show a traceback
         from coprod_data.safety import printable
 
-        echo(f"{PROG}: error: {printable(exc)}", err=True)
+        _complain(f"{PROG}: error: {printable(exc)}")
         return EXIT_ERROR
     return EXIT_OK
+
+
+def _complain(text: str) -> None:
+    """Write an error message to standard error; if even that fails, the exit code says it."""
+    with contextlib.suppress(CoprodDataError):
+        echo(text, err=True)
 
 
 def main() -> None:
@@ -490,8 +535,9 @@ def main() -> None:
 
         interrupt_all()
         worker.join(2.0)
-        sys.stdout.flush()
-        echo(f"{PROG}: interrupted", err=True)
+        with contextlib.suppress(OSError, ValueError):  # the reader has gone, or stdout is closed
+            sys.stdout.flush()
+        _complain(f"{PROG}: interrupted")
         os._exit(EXIT_INTERRUPTED)
     if "pipe" in outcome:  # the reader has gone: what is left goes nowhere
         _discard(sys.stdout)

@@ -459,6 +459,7 @@ def statement_kind(con: duckdb.DuckDBPyConnection, text: str) -> str:
 
 
 DEFAULT_TIMEOUT = 60.0  # seconds a query of the sql command may run
+MAX_TIMEOUT = 1e6  # about 11 days; a timer cannot wait much longer (threading.TIMEOUT_MAX)
 
 
 def query_rows(
@@ -477,8 +478,14 @@ def query_rows(
     text = sql.strip()
     if not text.rstrip(";").strip():
         raise CoprodDataError("empty query")
-    if timeout is not None and timeout < 0:
-        raise CoprodDataError("the timeout must be 0 (none) or a positive number of seconds", field="timeout")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8, passed through as surrogates
+        raise CoprodDataError("the query is not valid UTF-8") from None
+    if timeout is not None and not 0 <= timeout <= MAX_TIMEOUT:  # also refuses nan
+        raise CoprodDataError(
+            f"the timeout must be 0 (none) or a number of seconds up to {MAX_TIMEOUT:g}", field="timeout"
+        )
     con, _ = open_read_only(path)
     try:
         return run_query(con, text, timeout=timeout)

@@ -403,7 +403,13 @@ def test_same_figure_against_one_true_value(views, unit, v0, data):
     # two printings at one precision never differ by rounding alone: agree or conflict
     expected = "reproduced" if one_true_value_prints_all(values, unit, qualifiers) else "discrepancy"
     assert verdict == expected
-    assert (published, lo, hi) == (values[0], min(values), max(values))
+    bounded = "more_than" in qualifiers
+    if bounded and expected == "reproduced":  # the whole numbers that fit every printing
+        exact = [v for v, q in zip(values, qualifiers, strict=True) if q == "exact"]
+        low = exact[0] if exact else max(values) + 1
+        assert (published, lo, hi) == (values[0], low, exact[0] if exact else None)
+    else:  # the printed range
+        assert (published, lo, hi) == (values[0], min(values), max(values))
     if unit == "count":
         assert chance is None
     elif len(values) <= 3:  # strength: the chance that random printings agree

@@ -18,17 +18,21 @@ WITH m AS (
     SELECT *,
            qualifier IN ('exact', 'more_than', 'at_least', 'less_than', 'at_most')
                AND (qualifier = 'exact' OR unit IS DISTINCT FROM 'percent') AS understood,
-           CASE qualifier WHEN 'more_than' THEN 'more than ' WHEN 'at_least' THEN 'at least '
-                          WHEN 'less_than' THEN 'less than ' WHEN 'at_most' THEN 'at most ' ELSE '' END AS said
+           CASE qualifier WHEN 'exact' THEN '' WHEN 'more_than' THEN 'more than ' WHEN 'at_least' THEN 'at least '
+                          WHEN 'less_than' THEN 'less than ' WHEN 'at_most' THEN 'at most '
+                          ELSE qualifier || ' ' END AS said
     FROM internal.check_inputs WHERE kind = 'same_figure' AND term = 'printing' AND value IS NOT NULL
 ),
 g AS (
     SELECT check_id, count(*) AS k, count(*) FILTER (WHERE NOT understood) AS n_unknown,
            count(DISTINCT value) FILTER (WHERE qualifier = 'exact') AS n_values,
            min(value) FILTER (WHERE qualifier = 'exact') AS exact_value,
-           -- the whole numbers every bound allows, lowest and highest (NULL: unbounded)
-           max(CASE qualifier WHEN 'more_than' THEN floor(value) + 1 WHEN 'at_least' THEN ceil(value) END)
-               AS bound_lo,
+           count(*) FILTER (WHERE qualifier IN ('more_than', 'at_least', 'less_than', 'at_most')) AS n_bounds,
+           -- with bounds (on counts): the whole numbers they all allow, lowest (a count is
+           -- never below 0) and highest (NULL: unbounded); without bounds, both NULL
+           CASE WHEN n_bounds > 0 THEN greatest(0, coalesce(
+               max(CASE qualifier WHEN 'more_than' THEN floor(value) + 1 WHEN 'at_least' THEN ceil(value) END), 0))
+           END AS bound_lo,
            min(CASE qualifier WHEN 'less_than' THEN ceil(value) - 1 WHEN 'at_most' THEN floor(value) END)
                AS bound_hi,
            min(value) AS lo, max(value) AS hi,
@@ -38,7 +42,8 @@ g AS (
            string_agg(DISTINCT qualifier, ', ')
                FILTER (WHERE qualifier NOT IN ('exact', 'more_than', 'at_least', 'less_than', 'at_most'))
                AS unknown,
-           count(*) FILTER (WHERE NOT understood AND unit = 'percent' AND qualifier <> 'exact') > 0 AS pct_bound
+           count(*) FILTER (WHERE unit = 'percent' AND qualifier IN ('more_than', 'at_least', 'less_than', 'at_most'))
+               > 0 AS pct_bound
     FROM m GROUP BY check_id
 ), fit AS (
     SELECT *, n_unknown = 0 AND n_values <= 1
@@ -59,22 +64,25 @@ majority AS (
 SELECT c.check_id,
        coalesce(g.k, 0) >= 2 AND g.n_unknown = 0 AS computable,
        g.holds AS holds_exact, g.holds AS holds_rounding, g.holds AS holds_assumed,
-       g.first_value AS published_value, g.lo AS recomputed_lo, g.hi AS recomputed_hi,
+       g.first_value AS published_value,
+       -- a holding check with bounds: the whole numbers that fit every printing; else the printed range
+       CASE WHEN g.holds AND g.n_bounds > 0 THEN coalesce(g.exact_value, g.bound_lo) ELSE g.lo END AS recomputed_lo,
+       CASE WHEN g.holds AND g.n_bounds > 0 THEN coalesce(g.exact_value, g.bound_hi) ELSE g.hi END AS recomputed_hi,
        CASE WHEN g.is_pct THEN power(1 / 101.0, g.k - 1) END AS pass_chance,
        CASE WHEN g.n_values = 1 THEN fmt_num(g.exact_value)
             WHEN g.n_values = 0 AND g.holds THEN
-                 fmt_num(coalesce(g.bound_lo, 0)) || coalesce(' to ' || fmt_num(g.bound_hi), ' or more')
+                 fmt_num(g.bound_lo) || coalesce(' to ' || fmt_num(g.bound_hi), ' or more')
             ELSE fmt_num(g.lo) || ' to ' || fmt_num(g.hi) END AS recomputed,
        CASE WHEN g.k IS NULL OR g.k < 2 THEN 'Fewer than two printings to compare.'
             WHEN g.n_unknown > 0 THEN 'Printed ' || g.k || ' times: ' || g.printings || '. Not compared: '
                  || concat_ws('; ', 'qualifier ' || g.unknown, CASE WHEN g.pct_bound THEN 'a bound on a percentage' END)
                  || ' (understood: exact, and more_than, at_least, less_than, at_most on a count).'
-            WHEN g.holds AND g.n_values = 1 AND g.bound_lo IS NULL AND g.bound_hi IS NULL THEN
+            WHEN g.holds AND g.n_values = 1 AND g.n_bounds = 0 THEN
                  'Printed ' || g.k || ' times, each time ' || fmt_num(g.lo)
                  || CASE WHEN g.is_pct THEN '%' ELSE '' END || ': ' || g.printings || '.'
             WHEN g.holds THEN 'Printed ' || g.k || ' times: ' || g.printings || '; '
                  || CASE WHEN g.n_values = 1 THEN fmt_num(g.exact_value) || ' fits every printing.'
-                         ELSE 'every whole number from ' || fmt_num(coalesce(g.bound_lo, 0))
+                         ELSE 'every whole number from ' || fmt_num(g.bound_lo)
                               || coalesce(' to ' || fmt_num(g.bound_hi), ' up') || ' fits them all.' END
             WHEN g.n_values > 1 THEN 'Printed ' || g.k || ' times with different values: ' || g.printings || '.'
                  || coalesce(' The majority singles out ' || array_to_string(o.ids, ', ') || '.', '')
