@@ -68,6 +68,35 @@ def test_share_list_closure(values, status):
     assert verdict(con, "c") == status
 
 
+@pytest.mark.parametrize(
+    ("values", "status"),
+    [
+        ([50, 50], "reproduced"),  # a closed list after all: no assumption needed
+        ([33, 33, 33], "within_rounding"),
+        ([40, 41], "conditional"),  # 81: holds only if some answers are not listed
+        ([60, 61], "discrepancy"),  # 121: too much even for an open list
+    ],
+)
+def test_share_list_read_as_open_only_by_assumption(values, status):
+    rows = [pct(f"s{i}", v) for i, v in enumerate(values)]
+    con = db(
+        [
+            check(
+                "c",
+                "share_list",
+                [("share", "member", F(r["figure_id"])) for r in rows],
+                relation="assumed_open",
+                assumption="some answers are unlisted",
+            )
+        ],
+        impact_ratings=rows,
+    )
+    assert verdict(con, "c") == status
+    if status == "conditional":
+        reading = con.execute("SELECT reading FROM audit_checks WHERE check_id = 'c'").fetchone()[0]
+        assert reading.startswith("holds only if some answers are not listed")
+
+
 def test_same_figure_difference_and_majority():
     rows = [pct("a", 33), pct("b", 42), pct("c", 33, source_kind="chart", printed="0.33")]
     con = db(

@@ -3,10 +3,18 @@ CREATE SCHEMA IF NOT EXISTS internal;
 
 -- share_list_input (table): the shares of every share_list check, one row per share, in the
 -- columns the macro reconstruct_shares reads (list_id, position, share_pct, is_open_list).
---   list_id : the share_list check the share belongs to (check_id)
+-- A list read as open only by assumption (relation assumed_open) is entered twice: as open
+-- under its own id, and as closed under the id check_id || '#closed' (the reading without
+-- the assumption).
+--   list_id : the share_list check the share belongs to (check_id), or its closed reading
 CREATE OR REPLACE TABLE internal.share_list_input AS
-SELECT check_id AS list_id, position, CAST(value AS BIGINT) AS share_pct, relation = 'open' AS is_open_list
-FROM internal.check_inputs WHERE kind = 'share_list' AND term = 'share' AND value IS NOT NULL;
+SELECT check_id AS list_id, position, CAST(value AS BIGINT) AS share_pct,
+       relation IN ('open', 'assumed_open') AS is_open_list
+FROM internal.check_inputs WHERE kind = 'share_list' AND term = 'share' AND value IS NOT NULL
+UNION ALL
+SELECT check_id || '#closed', position, CAST(value AS BIGINT), false
+FROM internal.check_inputs
+WHERE kind = 'share_list' AND term = 'share' AND value IS NOT NULL AND relation = 'assumed_open';
 
 -- share_list_totals (table): per share_list check, the smallest total number of answers
 -- whose whole counts reproduce every share (rule either), searched up to search_bound.
@@ -19,7 +27,10 @@ FROM reconstruct_shares('internal.share_list_input', 5000) WHERE rounding = 'eit
 -- check_result_share_list (table), kind share_list: the shares ('share') of one printed
 -- list of answers. n whole percentages are each within 0.5 of their exact value, so a
 -- closed list (relation closed) misses 100 by at most floor(n/2) points; an open list
--- (relation open: some answers unlisted) sums to at most 100 + floor(n/2).
+-- (relation open: the report says some answers are unlisted) sums to at most
+-- 100 + floor(n/2). Relation assumed_open: the report does not say the list is open, so
+-- it is judged closed first; holding only as an open list is conditional on the check's
+-- assumption (that some answers are not listed).
 --   reproduced     : a closed list sums to exactly 100 (an open list to at most 100)
 --   within_rounding: the sum is within the slack, and whole numbers of answers exist
 --                    that reproduce every share (smallest such total N, searched up
@@ -52,7 +63,11 @@ WITH bnd AS (  -- lists with a bound: every total N in [base_min (default 1), ba
 ), s AS (
     SELECT list_id AS check_id, count(*) AS n, sum(share_pct) AS total, bool_or(is_open_list) AS is_open,
            count(*) // 2 AS slack
-    FROM internal.share_list_input GROUP BY list_id
+    FROM internal.share_list_input WHERE NOT ends_with(list_id, '#closed') GROUP BY list_id
+), closed_reading AS (  -- assumed_open lists judged as closed: the sum, and a reconstruction
+    SELECT c.check_id, t.smallest_total IS NOT NULL AS reconstructs
+    FROM checks c LEFT JOIN internal.share_list_totals t ON t.check_id = c.check_id || '#closed'
+    WHERE c.kind = 'share_list' AND c.relation = 'assumed_open'
 ), redraw AS (  -- one share replaced by every value 0..100, the others as printed
     SELECT i.list_id AS check_id,
            avg(CASE WHEN s.is_open THEN (s.total - i.share_pct + x.x <= 100 + s.slack)::INT
@@ -62,14 +77,21 @@ WITH bnd AS (  -- lists with a bound: every total N in [base_min (default 1), ba
 ), r AS (
     SELECT s.*, t.smallest_total, t.search_bound, d.pass_chance, bd.n_lo, bd.n_hi, bd.n_fitting, bd.fit_lo, bd.fit_hi,
            bd.fitting, bd.check_id IS NULL OR bd.n_fitting > 0 AS bound_ok,
+           cr.check_id IS NOT NULL AS open_assumed,
            CASE WHEN s.is_open THEN s.total <= 100 ELSE s.total = 100 END AS exact_ok,
            CASE WHEN s.is_open THEN s.total <= 100 + s.slack ELSE abs(s.total - 100) <= s.slack END
-             AND t.smallest_total IS NOT NULL AS sum_ok
+             AND t.smallest_total IS NOT NULL AS sum_ok,
+           -- an assumed_open list as closed: exactly 100, or within the slack with whole answers
+           s.total = 100 AND cr.reconstructs AS closed_exact_ok,
+           abs(s.total - 100) <= s.slack AND cr.reconstructs AS closed_sum_ok
     FROM s LEFT JOIN internal.share_list_totals t USING (check_id) LEFT JOIN redraw d USING (check_id)
-    LEFT JOIN bounded bd USING (check_id)
+    LEFT JOIN bounded bd USING (check_id) LEFT JOIN closed_reading cr USING (check_id)
 )
 SELECT c.check_id, r.check_id IS NOT NULL AS computable,
-       r.exact_ok AND r.smallest_total IS NOT NULL AND r.bound_ok AS holds_exact, r.sum_ok AND r.bound_ok AS holds_rounding,
+       CASE WHEN r.open_assumed THEN r.closed_exact_ok AND r.bound_ok
+            ELSE r.exact_ok AND r.smallest_total IS NOT NULL AND r.bound_ok END AS holds_exact,
+       CASE WHEN r.open_assumed THEN r.closed_sum_ok AND r.bound_ok ELSE r.sum_ok AND r.bound_ok END
+           AS holds_rounding,
        r.sum_ok AS holds_assumed,
        100.0 AS published_value, CAST(r.total AS DOUBLE) AS recomputed_value,
        CAST(r.total - r.slack AS DOUBLE) AS recomputed_lo, CAST(r.total + r.slack AS DOUBLE) AS recomputed_hi,
@@ -77,11 +99,15 @@ SELECT c.check_id, r.check_id IS NOT NULL AS computable,
        r.total || '% in all' || coalesce('; at least ' || r.smallest_total || ' answers', '')
            || coalesce('; ' || r.n_fitting || ' totals from ' || r.n_lo || ' to ' || r.n_hi || ' fit', '') AS recomputed,
        CASE WHEN r.sum_ok AND NOT r.bound_ok
-            THEN 'holds only if the list has more than ' || r.n_hi || ' answers (the bound the check declares)' END
+            THEN 'holds only if the list has more than ' || r.n_hi || ' answers (the bound the check declares)'
+            WHEN r.open_assumed AND r.sum_ok AND NOT r.closed_sum_ok
+            THEN 'holds only if some answers are not listed (as a closed list it misses 100 by more than '
+                 || r.slack || ' points)' END
            AS reading,
        CASE WHEN r.check_id IS NULL THEN 'No shares to add up.'
             ELSE 'The ' || r.n || ' shares sum to ' || r.total || '%'
-                 || CASE WHEN r.is_open THEN ' (an open list: some answers are not listed)' ELSE '' END
+                 || CASE WHEN r.open_assumed THEN ' (read as an open list, which the report does not say)'
+                         WHEN r.is_open THEN ' (an open list: some answers are not listed)' ELSE '' END
                  || CASE WHEN r.exact_ok THEN '' WHEN r.sum_ok OR abs(r.total - 100) <= r.slack
                          THEN ', within the ' || r.slack || ' points that rounding ' || r.n || ' shares allows'
                          ELSE ', more than the ' || r.slack || ' points that rounding allows' END
