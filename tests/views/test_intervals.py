@@ -116,7 +116,10 @@ def test_paired_range_matches_every_table_the_margins_allow(con):
         "paired_significant_all, "
         "paired_significant_any, paired_max_down FROM change_intervals WHERE design = 'repeated'"
     ).fetchall()
-    assert len(rows) == 4  # one series of one claim, three of another
+    # the attitude survey's respondents (and Telford's) answered before and after: sg-att11 (1
+    # series), sg-att19 (3), and the rating changes pp-att13 (18), pp-att18 (9), pp-att23 (9),
+    # pp-att24 (2), pp-tel19 (1)
+    assert len(rows) == 43
     for check_id, series, lo, hi, z_lo, z_hi, sig_all, sig_any, max_down in rows:
         los, his, zs, ok_down = [], [], [], []
         for n1, k1, n2, k2, zc, _design in _grid(con, check_id, series):
