@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -365,7 +366,7 @@ def check_kinds_fit(pkg: Package, frames: dict[str, Table]) -> list[Problem]:
         relations = mapping[kind][0]
         if relations and relation not in relations:
             given = f"relation {relation!r}" if relation is not None else "no relation"
-            message = f"a {kind} check takes relation {' or '.join(relations)}; this one has {given}"
+            message = f"a {kind} check takes relation {_one_of(relations)}; this one has {given}"
             out.append(_problem(pkg, CHECKS, "check-kind", message, row, "relation"))
         elif not relations and relation is not None:
             message = f"a {kind} check takes no relation; this one has {relation!r}"
@@ -390,3 +391,8 @@ def check_kinds_fit(pkg: Package, frames: dict[str, Table]) -> list[Problem]:
 
 
 RULES = (check_figure_index, check_members_refer_once, check_kinds_fit)
+
+
+def _one_of(names: Sequence[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    return " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else list(names))

@@ -56,7 +56,11 @@ def _edit_member(descriptor: Path, check_id: str, position: str, term: str) -> i
             "a dates check takes relation same or within; this one has relation 'at_most'",
         ),
         ("sf-q1-all-pre", "equals", "a same_figure check takes no relation; this one has 'equals'"),
-        ("sl-q2-vcs-pre", "", "a share_list check takes relation closed or open; this one has no relation"),
+        (
+            "sl-q2-vcs-pre",
+            "",
+            "a share_list check takes relation closed, open or assumed_open; this one has no relation",
+        ),
     ],
 )
 def test_a_relation_that_does_not_fit_the_kind_is_located(pkg_copy, check_id, relation, says):

@@ -312,3 +312,46 @@ def test_significance_unpaired_and_paired():
         "only if at most"
         in con.execute("SELECT reading FROM audit_checks WHERE check_id='rep'").fetchone()[0]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "chart", "claim_status"),
+    [
+        (60, 70, "reproduced"),  # both readings hold
+        (40, 70, "conditional"),  # the chart's reading holds, the text's fails
+        (40, 45, "discrepancy"),  # every reading fails
+    ],
+)
+def test_a_statement_read_on_alternative_figures(text, chart, claim_status):
+    """A claim tested once on the text's values and once on the chart's (role alternative):
+    wrong only when every reading fails; when one holds it is conditional on that reading.
+    Each check keeps its own verdict, and a failed one still names the claim it tests."""
+    claim = {
+        "claim_id": "k",
+        "document_id": NAT,
+        "claim_kind": "threshold",
+        "statement": "s",
+        "published": "p",
+        "unit": "percent",
+    }
+    members = [("claim", "alternative", C("k")), ("value", "input", F("t"))]
+    checks = [
+        check("c-text", "threshold", members, relation="more_than", value=50),
+        check(
+            "c-chart", "threshold", [members[0], ("value", "input", F("h"))], relation="more_than", value=50
+        ),
+    ]
+    con = db(checks, impact_ratings=[pct("t", text), pct("h", chart, source_kind="chart")], claims=[claim])
+    status, checks_text, assumption, failed = con.execute(
+        "SELECT status, checks, assumption, failed_checks FROM figure_audit WHERE figure_id = 'k'"
+    ).fetchone()
+    assert status == claim_status
+    text_fails = text <= 50
+    assert verdict(con, "c-text") == ("discrepancy" if text_fails else "reproduced")
+    singled = con.execute("SELECT singled_out FROM audit_checks WHERE check_id = 'c-text'").fetchone()[0]
+    assert singled == (["k"] if text_fails else [])
+    if claim_status == "conditional":
+        assert "c-text (discrepancy, alternative)" in checks_text and failed is None
+        assert "(c-chart)" in assumption and "(c-text)" in assumption
+    if claim_status == "discrepancy":
+        assert failed == "c-chart c-text"

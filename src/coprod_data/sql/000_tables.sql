@@ -594,7 +594,7 @@ CREATE TABLE "check_members" (
   "check_id" VARCHAR NOT NULL,
   "position" BIGINT NOT NULL CHECK ("position" >= 1),
   "term" VARCHAR NOT NULL CHECK ("term" IN ('printing', 'part', 'total', 'share', 'base', 'count', 'listed', 'rate', 'raw', 'value', 'pre', 'post', 'pre_base', 'post_base', 'claim', 'assumed_part', 'reference', 'event', 'period', 'assumed_period')),
-  "role" VARCHAR NOT NULL CHECK ("role" IN ('asserts', 'member', 'input')),
+  "role" VARCHAR NOT NULL CHECK ("role" IN ('asserts', 'alternative', 'member', 'input')),
   "series" VARCHAR,
   "figure_id" VARCHAR CHECK (regexp_full_match("figure_id", '^[a-z0-9][a-z0-9_.-]*$')),
   "claim_id" VARCHAR CHECK (regexp_full_match("claim_id", '^[a-z0-9][a-z0-9_.-]*$')),
@@ -612,7 +612,7 @@ COMMENT ON TABLE "check_members" IS 'The figures, claims and counts each check r
 COMMENT ON COLUMN "check_members"."check_id" IS 'The check (see checks).';
 COMMENT ON COLUMN "check_members"."position" IS 'Position of the member within its check, from 1.';
 COMMENT ON COLUMN "check_members"."term" IS 'The member''s place in the check''s relation: printing (same_figure), part / total (parts_sum), assumed_part (parts_sum: a part only under the check''s assumption), share (share_list, percent_of_count, common_base), base (a candidate base), count / listed (count_listed), rate / raw / total (response_rates), value (rank, threshold, near), reference (near: the figure the values are close to), event / period (dates: what must fall inside what; printing for the same date), assumed_period (dates: a period the reports do not print but the check derives under its assumption, such as a programme year counted from a start month; the check is then at best conditional), pre / post (pre_post, rank of changes, significance), pre_base / post_base (significance), claim (a claim that asserts what the check tests or restates its figures).';
-COMMENT ON COLUMN "check_members"."role" IS 'What the verdict means for the member: asserts (the member states what the check tests; a failed check singles it out), member (takes part; a failed check involves it, and singles it out only when it is the only printed member or a minority printing of a same_figure check), input (read only: a base, a list a claim ranks within, the figures a phrase quotes; the verdict is not the member''s).';
+COMMENT ON COLUMN "check_members"."role" IS 'What the verdict means for the member: asserts (the member states what the check tests; a failed check singles it out), member (takes part; a failed check involves it, and singles it out only when it is the only printed member or a minority printing of a same_figure check), input (read only: a base, a list a claim ranks within, the figures a phrase quotes; the verdict is not the member''s); alternative (as asserts, for a statement tested under alternative readings of the printed figures, such as the text''s values and the chart''s: when one reading holds and another fails, the member is conditional on the reading that holds, not wrong; when every reading fails, each failed check singles it out).';
 COMMENT ON COLUMN "check_members"."series" IS 'Groups members within a check: a pre/post pair (the item), one printed list (the phase), or the share a base belongs to. Empty where the check has one series.';
 COMMENT ON COLUMN "check_members"."figure_id" IS 'The printed figure (see figures), where the member is one.';
 COMMENT ON COLUMN "check_members"."claim_id" IS 'The claim (see claims), where the member is one.';

@@ -39,7 +39,7 @@ p AS (
            string_agg(CASE WHEN qualifier = 'more_than' THEN 'more than ' ELSE '' END || fmt_num(value)
                       || CASE WHEN term = 'assumed_part' THEN ' (assumed)' ELSE '' END, ' + ' ORDER BY position) AS terms,
            bool_or(term = 'assumed_part') AS has_assumed,
-           bool_or(term = 'assumed_part' AND role IN ('asserts', 'member')) AS judges_assumed
+           bool_or(term = 'assumed_part' AND role IN ('asserts', 'alternative', 'member')) AS judges_assumed
     FROM m WHERE term IN ('part', 'assumed_part') GROUP BY check_id
 ), t AS (
     SELECT m.check_id, m.value AS total, p.*,

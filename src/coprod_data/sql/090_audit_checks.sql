@@ -17,7 +17,8 @@
 -- holds_assumed (the row names the assumption); discrepancy when it fails under every
 -- reading the check allows. strength: none (pass_chance >= 0.99), weak (>= 0.5),
 -- moderate (>= 0.05), strong (< 0.05); empty when no chance is defined (counts, tests).
--- A failed check singles out the members that assert what it tests (role asserts), a
+-- A failed check singles out the members that assert what it tests (role asserts, or
+-- alternative: see figure_audit for how alternative readings roll up), a
 -- sole printed member, and any the kind names (a minority printing); other members are
 -- only involved.
 -- Columns of audit_checks:
@@ -67,7 +68,7 @@ WITH results AS (
     SELECT check_id,
            list(figure_id ORDER BY position) FILTER (WHERE figure_id IS NOT NULL AND first_seen) AS figure_ids,
            list(claim_id ORDER BY position) FILTER (WHERE claim_id IS NOT NULL AND first_seen) AS claim_ids,
-           list_distinct(list(member_ref ORDER BY position) FILTER (WHERE role = 'asserts' AND member_kind <> 'count'))
+           list_distinct(list(member_ref ORDER BY position) FILTER (WHERE role IN ('asserts', 'alternative') AND member_kind <> 'count'))
                AS asserting,
            list_distinct(list(figure_id ORDER BY position) FILTER (WHERE role = 'member' AND figure_id IS NOT NULL))
                AS member_figures

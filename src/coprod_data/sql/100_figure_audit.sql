@@ -5,19 +5,51 @@ CREATE SCHEMA IF NOT EXISTS internal;
 -- role, the check's verdict, whether the check judges it or only reads it, whether a failed
 -- check singles it out); the step between audit_checks and figure_audit. A member that
 -- appears more than once in a check (a claim naming two events) gives one row, with its
--- strongest role (asserts, then member, then input): the check is counted once.
---   ref         : the figure_id or claim_id the check touches
---   member_kind : 'figure' or 'claim'
---   judged      : the check judges it (role asserts or member), rather than only reading it
+-- strongest role (asserts, alternative, member, then input): the check is counted once.
+-- Role alternative: a statement tested under alternative readings of the printed figures
+-- (one check on the text's values, one on the chart's). When some of its alternative
+-- checks hold and others fail, it is not wrong under every reading: a failed alternative
+-- no longer judges it (shown as 'alternative'), and a holding one becomes conditional on
+-- its reading. When every alternative fails, each singles it out as asserts would.
+--   ref          : the figure_id or claim_id the check touches
+--   member_kind  : 'figure' or 'claim'
+--   status       : the check's verdict as it bears on this member (a holding alternative
+--                  beside a failed one: conditional)
+--   check_status : the check's own verdict (audit_checks.status)
+--   judged       : the check judges it (role asserts, alternative or member), rather than
+--                  only reading it (or being a failed alternative of one that holds)
 CREATE OR REPLACE TABLE internal.check_links AS
-SELECT i.member_ref AS ref, i.member_kind, a.check_id, i.role, a.status, a.kind,
-       list_contains(a.singled_out, i.member_ref) AS singled_out,
-       i.role IN ('asserts', 'member') AS judged,
-       a.detail, a.recomputed, a.reading, a.pass_chance, a.strength, a.tolerance
-FROM internal.check_inputs i JOIN audit_checks a USING (check_id)
-WHERE i.member_kind IN ('figure', 'claim')
-QUALIFY row_number() OVER (PARTITION BY i.member_ref, a.check_id
-                           ORDER BY list_position(['asserts', 'member', 'input'], i.role), i.position) = 1;
+WITH l AS (
+    SELECT i.member_ref AS ref, i.member_kind, a.check_id, i.role, a.status, a.kind,
+           list_contains(a.singled_out, i.member_ref) AS singled_out,
+           i.role IN ('asserts', 'alternative', 'member') AS judged,
+           a.detail, a.recomputed, a.reading, a.pass_chance, a.strength, a.tolerance
+    FROM internal.check_inputs i JOIN audit_checks a USING (check_id)
+    WHERE i.member_kind IN ('figure', 'claim')
+    QUALIFY row_number() OVER (PARTITION BY i.member_ref, a.check_id
+                               ORDER BY list_position(['asserts', 'alternative', 'member', 'input'], i.role),
+                                        i.position) = 1
+), alt AS (  -- per member, its alternative readings: does one hold, does one fail
+    SELECT ref, bool_or(status IN ('reproduced', 'within_rounding', 'conditional')) AS some_holds,
+           bool_or(status = 'discrepancy') AS some_fails,
+           string_agg(check_id, ', ' ORDER BY check_id) FILTER (WHERE status = 'discrepancy') AS failed_ids
+    FROM l WHERE role = 'alternative' GROUP BY ref
+), m AS (
+    SELECT l.*, l.role = 'alternative' AND coalesce(a.some_holds AND a.some_fails, false) AS split, a.failed_ids
+    FROM l LEFT JOIN alt a USING (ref)
+)
+SELECT ref, member_kind, check_id, role,
+       CASE WHEN split AND status IN ('reproduced', 'within_rounding') THEN 'conditional' ELSE status END AS status,
+       status AS check_status, kind,
+       singled_out AND NOT (split AND status = 'discrepancy') AS singled_out,
+       judged AND NOT (split AND status = 'discrepancy') AS judged,
+       detail, recomputed,
+       CASE WHEN split AND status IN ('reproduced', 'within_rounding', 'conditional')
+            THEN concat_ws('; ', reading, 'holds on the figures this check reads (' || check_id
+                           || '); on those of the other reading it fails (' || failed_ids || ')')
+            ELSE reading END AS reading,
+       pass_chance, strength, tolerance
+FROM m;
 
 -- figure_audit (table): every printed figure (kind 'figure', a row of a fact resource) and
 -- every claim (kind 'claim') with exactly one status, rolled up from the checks that
@@ -79,17 +111,20 @@ WITH per_ref AS (
            bool_or(status = 'discrepancy' AND singled_out) AS is_singled,
            bool_or(status = 'discrepancy' AND judged) AS is_involved,
            bool_or(status = 'conditional' AND judged) AS is_conditional,
-           bool_or(status = 'conditional' AND role = 'asserts') AS asserts_conditional,
+           bool_or(status = 'conditional' AND role IN ('asserts', 'alternative')) AS asserts_conditional,
            bool_or(status = 'reproduced' AND judged) AS is_reproduced,
            bool_or(status = 'within_rounding' AND judged) AS is_within,
-           string_agg(check_id || ' (' || replace(status, '_', ' ') || CASE WHEN NOT judged THEN ', input' ELSE '' END || ')',
+           string_agg(check_id || ' (' || replace(check_status, '_', ' ')
+                      || CASE WHEN role = 'alternative' AND NOT judged THEN ', alternative' WHEN NOT judged THEN ', input'
+                              ELSE '' END || ')',
                       '; ' ORDER BY list_position(['discrepancy', 'conditional', 'within_rounding', 'reproduced',
-                                                   'not_recomputable'], status), check_id) AS checks,
+                                                   'not_recomputable'], check_status), check_id) AS checks,
            string_agg(check_id, ' ' ORDER BY check_id) FILTER (WHERE status = 'discrepancy' AND judged) AS failed_checks,
            array_to_string(list_sort(list(DISTINCT reading) FILTER (WHERE status = 'conditional' AND judged)), '; ') AS assumption,
-           string_agg('[' || check_id || ', ' || replace(status, '_', ' ') || coalesce(', strength ' || strength, '') || '] '
+           string_agg('[' || check_id || ', ' || replace(check_status, '_', ' ') || coalesce(', strength ' || strength, '')
+                      || CASE WHEN role = 'alternative' AND NOT judged THEN ', an alternative reading' ELSE '' END || '] '
                       || detail, ' ' ORDER BY NOT judged, list_position(['discrepancy', 'conditional', 'within_rounding',
-                      'reproduced', 'not_recomputable'], status), check_id) AS detail,
+                      'reproduced', 'not_recomputable'], check_status), check_id) AS detail,
            string_agg(recomputed, '; ' ORDER BY check_id) FILTER (WHERE judged AND recomputed <> '') AS recomputed,
            max(tolerance) FILTER (WHERE judged) AS tolerance,
            count(*) FILTER (WHERE judged) AS n_checks,
@@ -104,7 +139,7 @@ WITH per_ref AS (
     WHERE l.judged
     QUALIFY row_number() OVER (PARTITION BY l.ref ORDER BY
         CASE WHEN l.status = 'discrepancy' AND l.singled_out THEN 0 WHEN l.status = 'discrepancy' THEN 1
-             WHEN l.status = 'conditional' AND l.role = 'asserts' THEN 2 WHEN l.status = 'reproduced' THEN 3
+             WHEN l.status = 'conditional' AND l.role IN ('asserts', 'alternative') THEN 2 WHEN l.status = 'reproduced' THEN 3
              WHEN l.status = 'conditional' THEN 4 WHEN l.status = 'within_rounding' THEN 5 ELSE 6 END,
         l.check_id) = 1
 ), rolled AS (
