@@ -15,12 +15,10 @@ CREATE SCHEMA IF NOT EXISTS internal;
 --   only B holds: conditional, reading 'holds only if the parts marked assumed are not in
 --                 the total'
 --   neither     : discrepancy
---   both        : the check holds either way, but it judges an assumed part only under
---                 reading A. The verdict is per check, not per member, so when an assumed
---                 part is judged (role asserts or member) the check stays conditional (its
---                 reading says it holds either way and bears on the assumed parts only
---                 under the assumption), so that those parts do not roll up as reproduced;
---                 when every assumed part is an input, the check is reproduced.
+--   both        : the check holds either way: reproduced, needing no assumption. An assumed
+--                 part it judges (role asserts or member) is judged only under reading A, so
+--                 figure_audit makes that member conditional on the check's assumption
+--                 (check_links), while the check and its other members are reproduced.
 -- recomputed_lo / recomputed_hi are the sum under reading A; detail gives both.
 -- pass_chance: none (counts have no finite range to draw from).
 CREATE OR REPLACE TABLE internal.check_result_parts_sum AS
@@ -38,8 +36,7 @@ p AS (
                AS b_max_lo,
            string_agg(CASE WHEN qualifier = 'more_than' THEN 'more than ' ELSE '' END || fmt_num(value)
                       || CASE WHEN term = 'assumed_part' THEN ' (assumed)' ELSE '' END, ' + ' ORDER BY position) AS terms,
-           bool_or(term = 'assumed_part') AS has_assumed,
-           bool_or(term = 'assumed_part' AND role IN ('asserts', 'alternative', 'member')) AS judges_assumed
+           bool_or(term = 'assumed_part') AS has_assumed
     FROM m WHERE term IN ('part', 'assumed_part') GROUP BY check_id
 ), t AS (
     SELECT m.check_id, m.value AS total, p.*,
@@ -54,7 +51,6 @@ p AS (
     SELECT t.check_id, c.relation, any_value(t.terms) AS terms, any_value(t.sum_lo) AS sum_lo, any_value(t.sum_hi) AS sum_hi,
            any_value(t.b_sum_lo) AS b_sum_lo, any_value(t.b_sum_hi) AS b_sum_hi,
            min(t.total) AS first_total, any_value(t.has_assumed) AS has_assumed,
-           any_value(t.judges_assumed) AS judges_assumed,
            string_agg(fmt_num(t.total), ' or ' ORDER BY t.total) AS totals,
            bool_or(CASE WHEN c.relation = 'at_most' THEN t.within ELSE t.eq END) AS a_strict,
            bool_or(CASE c.relation WHEN 'at_most' THEN t.within WHEN 'union' THEN t.overlap_ok ELSE t.eq END) AS a_relaxed,
@@ -67,7 +63,7 @@ p AS (
     FROM t JOIN checks c USING (check_id) GROUP BY t.check_id, c.relation
 ), j AS (
     SELECT *,
-           CASE WHEN NOT has_assumed THEN a_strict ELSE a_strict AND b_strict AND NOT judges_assumed END AS strict_ok,
+           CASE WHEN NOT has_assumed THEN a_strict ELSE a_strict AND b_strict END AS strict_ok,
            a_relaxed OR b_relaxed AS relaxed_ok,
            CASE WHEN a_strict THEN 'if the parts marked assumed are in the total'
                 WHEN a_relaxed THEN 'if the parts marked assumed are in the total and at least ' || fmt_num(min_overlap)
@@ -87,8 +83,6 @@ SELECT c.check_id, j.check_id IS NOT NULL AS computable,
             WHEN NOT j.has_assumed THEN
                  CASE WHEN j.relation = 'union' AND j.min_overlap > 0
                       THEN 'holds if at least ' || fmt_num(j.min_overlap) || ' counted in more than one part' END
-            WHEN j.a_strict AND j.b_strict
-            THEN 'holds with or without the parts marked assumed, but bears on them only if they are in the total'
             WHEN j.a_strict AND NOT j.b_relaxed THEN NULL  -- the check's assumption
             ELSE 'holds only ' || concat_ws(', or ', j.a_words, j.b_words) END AS reading,
        CASE WHEN j.check_id IS NULL THEN 'No parts or total to compare.'

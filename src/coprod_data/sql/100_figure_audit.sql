@@ -6,6 +6,9 @@ CREATE SCHEMA IF NOT EXISTS internal;
 -- check singles it out); the step between audit_checks and figure_audit. A member that
 -- appears more than once in a check (a claim naming two events) gives one row, with its
 -- strongest role (asserts, alternative, member, then input): the check is counted once.
+-- A part a parts_sum check counts in its total only under the check's assumption (term
+-- assumed_part) is judged only under that assumption: where the check holds without it
+-- (reproduced or within rounding), that member's link is conditional, naming it.
 -- Role alternative: a statement tested under alternative readings of the printed figures
 -- (one check on the text's values, one on the chart's). When some of its alternative
 -- checks hold and others fail, it is not wrong under every reading: a failed alternative
@@ -20,11 +23,11 @@ CREATE SCHEMA IF NOT EXISTS internal;
 --                  only reading it (or being a failed alternative of one that holds)
 CREATE OR REPLACE TABLE internal.check_links AS
 WITH l AS (
-    SELECT i.member_ref AS ref, i.member_kind, a.check_id, i.role, a.status, a.kind,
+    SELECT i.member_ref AS ref, i.member_kind, a.check_id, i.role, i.term, a.status, a.kind, c.assumption,
            list_contains(a.singled_out, i.member_ref) AS singled_out,
            i.role IN ('asserts', 'alternative', 'member') AS judged,
            a.detail, a.recomputed, a.reading, a.pass_chance, a.strength, a.tolerance
-    FROM internal.check_inputs i JOIN audit_checks a USING (check_id)
+    FROM internal.check_inputs i JOIN audit_checks a USING (check_id) JOIN checks c USING (check_id)
     WHERE i.member_kind IN ('figure', 'claim')
     QUALIFY row_number() OVER (PARTITION BY i.member_ref, a.check_id
                                ORDER BY list_position(['asserts', 'alternative', 'member', 'input'], i.role),
@@ -35,11 +38,13 @@ WITH l AS (
            string_agg(check_id, ', ' ORDER BY check_id) FILTER (WHERE status = 'discrepancy') AS failed_ids
     FROM l WHERE role = 'alternative' GROUP BY ref
 ), m AS (
-    SELECT l.*, l.role = 'alternative' AND coalesce(a.some_holds AND a.some_fails, false) AS split, a.failed_ids
+    SELECT l.*, l.role = 'alternative' AND coalesce(a.some_holds AND a.some_fails, false) AS split, a.failed_ids,
+           l.term = 'assumed_part' AND l.role <> 'input' AND l.status IN ('reproduced', 'within_rounding') AS assumed_in
     FROM l LEFT JOIN alt a USING (ref)
 )
 SELECT ref, member_kind, check_id, role,
-       CASE WHEN split AND status IN ('reproduced', 'within_rounding') THEN 'conditional' ELSE status END AS status,
+       CASE WHEN (split OR assumed_in) AND status IN ('reproduced', 'within_rounding') THEN 'conditional'
+            ELSE status END AS status,
        status AS check_status, kind,
        singled_out AND NOT (split AND status = 'discrepancy') AS singled_out,
        judged AND NOT (split AND status = 'discrepancy') AS judged,
@@ -47,6 +52,9 @@ SELECT ref, member_kind, check_id, role,
        CASE WHEN split AND status IN ('reproduced', 'within_rounding', 'conditional')
             THEN concat_ws('; ', reading, 'holds on the figures this check reads (' || check_id
                            || '); on those of the other reading it fails (' || failed_ids || ')')
+            WHEN assumed_in
+            THEN 'bears on it only if it is counted in the total (' || check_id || '): '
+                 || coalesce(assumption, 'the check''s assumption')
             ELSE reading END AS reading,
        pass_chance, strength, tolerance
 FROM m;
