@@ -114,9 +114,24 @@ def test_the_audit_as_json_names_the_package_figures():
 
 def test_the_docs_page_copies_the_template_files_verbatim():
     page = (Path(__file__).resolve().parents[2] / "docs" / "own-report.md").read_text(encoding="utf-8")
-    for name in ("documents", "tallies", "shares", "claims", "checks", "check_members"):
+    for name in (
+        "documents",
+        "groups",
+        "questions",
+        "tallies",
+        "shares",
+        "claims",
+        "checks",
+        "check_members",
+    ):
         text = (PACKAGE / "resources" / f"{name}.csv").read_text(encoding="utf-8")
         assert f'```csv title="resources/{name}.csv"\n{text}```' in page, name
+    # the foreign keys the page shows are the ones shares declares
+    title = '```json title="foreign keys of shares in datapackage.json"\n'
+    shown = json.loads("[" + page.split(title, 1)[1].split("```", 1)[0] + "]")
+    raw = json.loads((PACKAGE / "datapackage.json").read_text(encoding="utf-8"))
+    declared = next(r for r in raw["resources"] if r["name"] == "shares")["schema"]["foreignKeys"]
+    assert shown and all(fk in declared for fk in shown)
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -149,8 +164,8 @@ def test_its_own_rules_catch_its_own_corruptions(tmp_path):
     _rewrite(
         descriptor,
         "tallies",
-        "t-members-post,club_survey,1,text,members,post,",
-        "t-members-post,club_survey,1,text,members,,",
+        "t-members-post,club_survey,1,text,members,members,post,",
+        "t-members-post,club_survey,1,text,members,members,,",
     )
     found = {(p.resource, p.check, p.row, p.field) for p in validate(descriptor).problems}
     assert ("shares", "shares-closed", 9, "value_pct") in found
@@ -176,3 +191,84 @@ def test_the_docs_page_shows_the_template_rules_as_declared():
     for kind, params in RULE_PARAMETERS.items():
         row = next(line for line in page.splitlines() if line.startswith(f"| `{kind}` |"))
         assert all(f"`{name}`" in row for name, _, _ in params), (kind, row)
+
+
+def _column(name: str, field: str) -> dict[str, str]:
+    with (PACKAGE / "resources" / f"{name}.csv").open(encoding="utf-8") as fh:
+        return {next(iter(r.values())): r[field] for r in csv.DictReader(fh)}
+
+
+def test_the_package_has_its_own_questions_and_groups():
+    """Every share names the question it answers and the group that answered, and every
+    question and group is one of the package's own (made-up) rows."""
+    questions, groups = _column("questions", "group_id"), _column("groups", "label")
+    assert questions and groups
+    assert set(questions.values()) <= set(groups)
+    shares_q, shares_g = _column("shares", "question_id"), _column("shares", "group_id")
+    assert all(shares_q.values()) and set(shares_q.values()) == set(questions)
+    assert all(shares_g.values()) and set(shares_g.values()) <= set(groups)
+    tallies_g = {g for g in _column("tallies", "group_id").values() if g}
+    assert tallies_g <= set(groups) and len(tallies_g) > 1
+    claims_q = {q for q in _column("claims", "question_id").values() if q}
+    assert claims_q and claims_q <= set(questions)
+    for name in ("groups", "questions"):
+        text = (PACKAGE / "resources" / f"{name}.csv").read_text(encoding="utf-8")
+        assert all("(made up)" in line for line in text.splitlines()[1:]), name
+
+
+def test_the_audits_figure_rows_carry_the_question_and_group():
+    """fact_figures takes question_id and group_id from the fact resources' fields of the same
+    name: the rows the audit reads carry them, as the CSV files give them."""
+    result = runner.invoke(
+        run,
+        [
+            "sql",
+            "--package",
+            str(PACKAGE),
+            "--format",
+            "csv",
+            "SELECT figure_id, question_id, group_id FROM fact_figures ORDER BY figure_id",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    got = {
+        r["figure_id"]: (r["question_id"], r["group_id"]) for r in csv.DictReader(io.StringIO(result.output))
+    }
+    expected = {f: ("", g) for f, g in _column("tallies", "group_id").items()}
+    expected |= {
+        f: (q, _column("shares", "group_id")[f]) for f, q in _column("shares", "question_id").items()
+    }
+    assert got == expected
+    assert got["s-genre-poetry"] == ("q-genre", "members") and got["t-teens"] == ("", "teens")
+    # and the audit's statement for a figure names its group
+    status = {r["figure_id"]: r for r in _audit()}
+    assert "teens" in status["t-teens"]["statement"]
+
+
+@pytest.mark.parametrize(
+    ("resource", "key", "field", "value", "target"),
+    [
+        ("shares", "s-genre-poetry", "question_id", "q-nine", "questions"),
+        ("shares", "s-format-weekly", "group_id", "parents", "groups"),
+        ("tallies", "t-teens", "group_id", "kids", "groups"),
+        ("claims", "c-06", "question_id", "q-nine", "questions"),
+        ("questions", "q-genre", "group_id", "parents", "groups"),
+    ],
+)
+def test_a_question_or_group_not_in_its_resource_is_a_foreign_key_problem(
+    tmp_path, resource, key, field, value, target
+):
+    from tests.conftest import edit_cell
+
+    descriptor = _copy(tmp_path)
+    line = edit_cell(descriptor, resource, key, field, value)
+    result = runner.invoke(run, ["validate", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    problems = json.loads(result.output)["problems"]
+    assert [(p["resource"], p["row"], p["field"], p["check"]) for p in problems] == [
+        (resource, line, field, "foreign-key")
+    ], problems
+    assert problems[0]["message"] == f"{value!r} is not a {field} of {target}"
+    # the text report names the same resource, row and field
+    text = runner.invoke(run, ["validate", str(tmp_path)])
+    assert text.exit_code == 1 and "1 problem" in text.output
