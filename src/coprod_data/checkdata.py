@@ -349,16 +349,19 @@ def kind_mapping(pkg: Package) -> dict[str, tuple[tuple[str, ...], tuple[str, ..
 
 def check_kinds_fit(pkg: Package, frames: dict[str, Table]) -> list[Problem]:
     """Each check's relation is one its kind takes, and ``base_min`` is at most ``base_max``;
-    each member's term is one its check's kind takes (``coprod:kinds`` of the checks resource)."""
+    each check has members, and each member's term is one its check's kind takes
+    (``coprod:kinds`` of the checks resource)."""
     checks = frames.get(CHECKS)
     if checks is None:
         return []
     mapping = kind_mapping(pkg)
     out = []
     kind_of: dict[str, str] = {}
+    row_of: dict[str, int] = {}
     for row, rec in checks.records():
         kind, relation = str(rec["kind"]), rec.get("relation")
         kind_of[str(rec["check_id"])] = kind
+        row_of[str(rec["check_id"])] = row
         if kind not in mapping:
             message = f"kind {kind!r} is not declared in {KINDS_PROPERTY} of resource {CHECKS!r}"
             out.append(_problem(pkg, CHECKS, "check-kind", message, row, "kind"))
@@ -378,6 +381,10 @@ def check_kinds_fit(pkg: Package, frames: dict[str, Table]) -> list[Problem]:
     members = frames.get(MEMBERS)
     if members is None:
         return out
+    with_members = {str(rec["check_id"]) for _row, rec in members.records()}
+    for check_id in sorted(set(row_of) - with_members, key=row_of.__getitem__):
+        message = f"check {check_id!r} has no members in resource {MEMBERS!r}: there is nothing to recompute"
+        out.append(_problem(pkg, CHECKS, "check-kind", message, row_of[check_id], "check_id"))
     for row, rec in members.records():
         check_kind = kind_of.get(str(rec["check_id"]))
         if check_kind is None or check_kind not in mapping:  # an unknown check or kind is reported elsewhere

@@ -98,6 +98,26 @@ def test_base_min_above_base_max_is_located(pkg_copy):
     assert _kind_problems(pkg_copy) == []
 
 
+def test_a_check_without_members_is_located(pkg_copy):
+    """A check whose members were all deleted has nothing to recompute: validate names its row."""
+    from coprod_data.fileio import stamp
+
+    members = pkg_copy.parent / "resources" / "check_members.csv"
+    kept = [
+        ln for ln in members.read_text(encoding="utf-8").splitlines() if not ln.startswith("sf-q1-all-pre,")
+    ]
+    members.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    stamp(pkg_copy)
+    checks_lines = (pkg_copy.parent / "resources" / "checks.csv").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, ln in enumerate(checks_lines, start=1) if ln.startswith("sf-q1-all-pre,"))
+    found = _kind_problems(pkg_copy)
+    assert [(p.resource, p.row, p.field) for p in found] == [("checks", line, "check_id")]
+    assert (
+        found[0].message
+        == "check 'sf-q1-all-pre' has no members in resource 'check_members': there is nothing to recompute"
+    )
+
+
 def test_one_problem_per_bad_row(pkg_copy):
     lines = {
         edit_cell(pkg_copy, "checks", c, "relation", "at_most") for c in ("sf-q1-all-pre", "sf-q1-all-post")
