@@ -527,6 +527,13 @@ lines = [
     "(the bases that fit) and `check_pass_chance`. These are the check's numbers, for the quantity it tests "
     "(a list's total, a change, another printing), not necessarily the figure's own value.",
     "",
+    "What the figures support beside the verdicts: [`figure_intervals`](views/figure_intervals.md) gives a "
+    "Wilson 95% interval for each percentage whose base a check knows or bounds (the union over every base "
+    "and count allowed), and [`change_intervals`](views/change_intervals.md) gives each pre/post change its "
+    "Newcombe interval as two independent samples and, where the same people answered twice (design "
+    "`repeated`), the range over every pairing the margins permit, with McNemar's z. Their pages give the "
+    "formulas; significance checks are judged on both designs.",
+    "",
     "## Counts",
     "",
     table(summary.assign(all=summary.sum(axis=1)).reset_index()),
@@ -1150,6 +1157,20 @@ QUERIES = [
         "The chance that random values at the printed precision would pass each GRIM-type check.",
         "SELECT check_id, status, round(pass_chance, 3) AS pass_chance, strength FROM audit_checks "
         "WHERE kind IN ('percent_of_count', 'common_base') ORDER BY pass_chance LIMIT 8",
+    ),
+    (
+        "Involved, not wrong",
+        "Figures that take part in a failed check that does not single them out, with the checks.",
+        "SELECT figure_id, failed_checks, published FROM figure_audit WHERE status = 'involved' "
+        "ORDER BY figure_id LIMIT 8",
+    ),
+    (
+        "A change under both designs",
+        "The Q3 rating changes for VCS respondents: the Newcombe interval as two samples, and the range "
+        "over every pairing of the same people.",
+        "SELECT series, pre_value, post_value, round(unpaired_ci_lo, 1) AS unpaired_lo, "
+        "round(unpaired_ci_hi, 1) AS unpaired_hi, round(paired_ci_lo, 1) AS paired_lo, "
+        "round(paired_ci_hi, 1) AS paired_hi FROM change_intervals WHERE check_id = 'sg-att19' ORDER BY series",
     ),
     (
         "Closure of comment shares",
