@@ -124,6 +124,11 @@ def test_threshold_phrases(relation, value, tolerance, figure, status):
         claims=[claim],
     )
     assert verdict(con, "c") == status
+    typed = con.execute(
+        "SELECT published_value, recomputed_value, recomputed_lo, recomputed_hi "
+        "FROM audit_checks WHERE check_id = 'c'"
+    ).fetchone()
+    assert typed == (pytest.approx(value), figure, figure - 0.5, figure + 0.5)
     expected_claim = {
         "reproduced": "reproduced",
         "within_rounding": "within_rounding",
@@ -169,6 +174,16 @@ def test_percent_of_count_and_common_base():
     assert verdict(con, "g10") == "discrepancy"  # 3/10 = 30%, 4/10 = 40%
     assert verdict(con, "cb") == "conditional"  # 10 fails; 6 fits (2/6 = 33.3%, 3/6 = 50%)
     assert "6" in con.execute("SELECT reading FROM audit_checks WHERE check_id = 'cb'").fetchone()[0]
+    typed = {
+        r[0]: r[1:]
+        for r in con.execute(
+            "SELECT check_id, recomputed_value, recomputed_lo, recomputed_hi, base_lo, base_hi "
+            "FROM audit_checks"
+        ).fetchall()
+    }
+    assert typed["g3"] == (1, 1, 1, 3, 3)  # only 1 of 3 prints 33%
+    assert typed["g10"] == (None, None, None, None, None)  # no count of 10 prints 33%
+    assert typed["cb"] == (None, None, None, 6, 6)  # of the bases 1-6 and the candidate 10, only 6 fits both
 
 
 def test_count_listed_and_nothing_listed():

@@ -13,6 +13,10 @@ CREATE SCHEMA IF NOT EXISTS internal;
 --                can be below X and within tolerance of it
 -- pass_chance: for the reading that passed, the share of whole percentages 0..100 that
 -- meet it, multiplied over the values.
+-- Typed numbers: published_value: the phrase's value X; recomputed_lo and recomputed_hi:
+-- the lowest and highest exact value the compared printings allow (v - 0.5 and v + 0.5
+-- for a whole percentage, v for a count, over every value); recomputed_value: the printed
+-- value v when the phrase is compared with one value only.
 CREATE OR REPLACE TABLE internal.check_result_threshold AS
 WITH th AS (SELECT * FROM checks WHERE kind = 'threshold'),
 m AS (
@@ -35,7 +39,7 @@ m AS (
            bool_and(exact_ok) AS exact_ok, bool_and(rounding_ok) AS rounding_ok, bool_and(relaxed_ok) AS relaxed_ok,
            string_agg(fmt_num(v) || '%', ', ' ORDER BY position) AS vals,
            string_agg(fmt_num(v) || '%', ', ' ORDER BY position) FILTER (WHERE NOT relaxed_ok) AS failing,
-           any_value(half) AS half
+           any_value(half) AS half, min(v - half) AS lo, max(v + half) AS hi, any_value(v) AS v
     FROM e GROUP BY check_id
 ), chance AS (  -- the share of whole percentages meeting the reading that passed
     SELECT a.check_id,
@@ -53,6 +57,7 @@ m AS (
 SELECT c.check_id, a.check_id IS NOT NULL AS computable,
        a.exact_ok AS holds_exact, a.rounding_ok AS holds_rounding, a.relaxed_ok AS holds_assumed,
        a.x0 AS published_value, power(ch.share, a.n) AS pass_chance,
+       CASE WHEN a.n = 1 THEN a.v END AS recomputed_value, a.lo AS recomputed_lo, a.hi AS recomputed_hi,
        a.vals || ' against ' || replace(a.relation, '_', ' ') || ' ' || fmt_num(a.x0) AS recomputed,
        CASE WHEN NOT a.rounding_ok AND a.relaxed_ok
             THEN 'holds if ''' || replace(a.relation, '_', ' ') || ' ' || fmt_num(a.x0) || ''' stretches to '

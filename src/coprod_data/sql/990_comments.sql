@@ -145,7 +145,7 @@ COMMENT ON COLUMN "internal"."check_links"."reading" IS 'for a conditional verdi
 COMMENT ON COLUMN "internal"."check_links"."pass_chance" IS 'the chance that the other printings all equal the first when drawn at';
 COMMENT ON COLUMN "internal"."check_links"."strength" IS 'none, weak, moderate or strong, from pass_chance';
 COMMENT ON COLUMN "internal"."check_links"."tolerance" IS 'Interpretive tolerance, in the unit of the figures (percentage points): how far ''about'' or ''nearly'' may be from value, how far below its reference a near value may lie, or how large a change ''about the same'' allows. An assumption, not rounding: a check that needs it is conditional.';
-COMMENT ON TABLE "internal"."check_result_common_base" IS 'kind common_base: percentages (''share'') printed together that should be whole-number shares of one base: a candidate printed elsewhere (''base'' members) or, failing that, any base in [base_min, base_max] (share_base_grid). Ties: the grid reads a share either way a half may round (rule either). A base that fits only because some k/n lies exactly on x.5 and was printed rounded down (half to even, where the package otherwise reads values as rounded half up) rests on that reading: a candidate base that fits only so makes the check conditional, not within_rounding, and when no fitting base of the range fits half up the reading says so. pass_chance, for the reading that passed, exact where cheap: the share of the 101^m tuples of whole percentages 0..100 (one per share) that some single base of the reading''s set prints (the candidate bases, or the range). With one base it is (printable(n)/101)^m; for a range holding a base of 100 or more, which prints every percentage, 1; with two or more bases, one or two shares and at most 62 bases (and no candidate tied to a series), a count over the pairs (common_base_chance); otherwise many bases and shares costs more than the audit''s whole build. For relation each, the product over the shares of the share of percentages printable at some base in the range (the shares are independent, so this is exact too).';
+COMMENT ON TABLE "internal"."check_result_common_base" IS 'kind common_base: percentages (''share'') printed together that should be whole-number shares of one base: a candidate printed elsewhere (''base'' members) or, failing that, any base in [base_min, base_max] (share_base_grid). Ties: the grid reads a share either way a half may round (rule either). A base that fits only because some k/n lies exactly on x.5 and was printed rounded down (half to even, where the package otherwise reads values as rounded half up) rests on that reading: a candidate base that fits only so makes the check conditional, not within_rounding, and when no fitting base of the range fits half up the reading says so. pass_chance, for the reading that passed, exact where cheap: the share of the 101^m tuples of whole percentages 0..100 (one per share) that some single base of the reading''s set prints (the candidate bases, or the range). With one base it is (printable(n)/101)^m; for a range holding a base of 100 or more, which prints every percentage, 1; with two or more bases, one or two shares and at most 62 bases (and no candidate tied to a series), a count over the pairs (common_base_chance); otherwise many bases and shares costs more than the audit''s whole build. For relation each, the product over the shares of the share of percentages printable at some base in the range (the shares are independent, so this is exact too). Typed numbers: what the check recomputes is a base, so base_lo and base_hi hold the smallest and largest base, candidate or in [base_min, base_max], at which every share is a whole count (empty when no single base fits them all, as for relation each when each share needs a base of its own). recomputed_value, recomputed_lo and recomputed_hi stay is the lowest or highest value the printed figures allow (the counts at the base the verdict rests on are in recomputed); published_value stays empty too (the shares are percentages, the recomputed numbers bases).';
 COMMENT ON COLUMN "internal"."check_result_common_base"."check_id" IS 'The check (see checks).';
 COMMENT ON COLUMN "internal"."check_result_common_base"."computable" IS 'the members needed are there';
 COMMENT ON COLUMN "internal"."check_result_common_base"."holds_exact" IS 'the relation holds on the printed values as they stand';
@@ -165,7 +165,7 @@ COMMENT ON COLUMN "internal"."check_result_count_listed"."holds_exact" IS 'the r
 COMMENT ON COLUMN "internal"."check_result_count_listed"."holds_rounding" IS 'it holds for some exact values the printed ones round from';
 COMMENT ON COLUMN "internal"."check_result_count_listed"."holds_assumed" IS 'it holds under the check''s relaxed reading (tolerance, overlap, another base, item non-response, a pairing), named in reading and in the check''s assumption';
 COMMENT ON COLUMN "internal"."check_result_count_listed"."published_value" IS 'the printed value the check sets against its recomputation';
-COMMENT ON COLUMN "internal"."check_result_count_listed"."recomputed_value" IS 'the recomputed value (when one number)';
+COMMENT ON COLUMN "internal"."check_result_count_listed"."recomputed_value" IS 'the named member''s quantity v when the claim names just one (in one';
 COMMENT ON COLUMN "internal"."check_result_count_listed"."pass_chance" IS 'the chance that the other printings all equal the first when drawn at';
 COMMENT ON COLUMN "internal"."check_result_count_listed"."recomputed" IS 'the recomputation in words';
 COMMENT ON COLUMN "internal"."check_result_count_listed"."detail" IS 'why, in words';
@@ -178,7 +178,7 @@ COMMENT ON COLUMN "internal"."check_result_dates"."holds_rounding" IS 'it holds 
 COMMENT ON COLUMN "internal"."check_result_dates"."holds_assumed" IS 'it holds under the check''s relaxed reading (tolerance, overlap, another base, item non-response, a pairing), named in reading and in the check''s assumption';
 COMMENT ON COLUMN "internal"."check_result_dates"."published_value" IS 'the printed value the check sets against its recomputation';
 COMMENT ON COLUMN "internal"."check_result_dates"."recomputed_lo" IS 'the lowest value the printed figures allow';
-COMMENT ON COLUMN "internal"."check_result_dates"."recomputed_hi" IS 'the highest value the printed figures allow';
+COMMENT ON COLUMN "internal"."check_result_dates"."recomputed_hi" IS 'the whole counts k that print the share at that base (recomputed_value:';
 COMMENT ON COLUMN "internal"."check_result_dates"."pass_chance" IS 'none (dates have no finite range to draw from).';
 COMMENT ON COLUMN "internal"."check_result_dates"."recomputed" IS 'the recomputation in words';
 COMMENT ON COLUMN "internal"."check_result_dates"."reading" IS 'for a conditional verdict, the reading under which it holds';
@@ -192,7 +192,7 @@ COMMENT ON COLUMN "internal"."check_result_near"."holds_rounding" IS 'it holds f
 COMMENT ON COLUMN "internal"."check_result_near"."holds_assumed" IS 'it holds under the check''s relaxed reading (tolerance, overlap, another base, item non-response, a pairing), named in reading and in the check''s assumption';
 COMMENT ON COLUMN "internal"."check_result_near"."published_value" IS 'the printed value the check sets against its recomputation';
 COMMENT ON COLUMN "internal"."check_result_near"."recomputed_lo" IS 'the lowest value the printed figures allow';
-COMMENT ON COLUMN "internal"."check_result_near"."recomputed_hi" IS 'the highest value the printed figures allow';
+COMMENT ON COLUMN "internal"."check_result_near"."recomputed_hi" IS 'the whole counts k that print the share at that base (recomputed_value:';
 COMMENT ON COLUMN "internal"."check_result_near"."pass_chance" IS 'per value, the share of whole percentages x in 0..100 that would meet the';
 COMMENT ON COLUMN "internal"."check_result_near"."recomputed" IS 'the recomputation in words';
 COMMENT ON COLUMN "internal"."check_result_near"."reading" IS 'for a conditional verdict, the reading under which it holds';
@@ -206,13 +206,13 @@ COMMENT ON COLUMN "internal"."check_result_parts_sum"."holds_rounding" IS 'it ho
 COMMENT ON COLUMN "internal"."check_result_parts_sum"."holds_assumed" IS 'it holds under the check''s relaxed reading (tolerance, overlap, another base, item non-response, a pairing), named in reading and in the check''s assumption';
 COMMENT ON COLUMN "internal"."check_result_parts_sum"."published_value" IS 'the printed value the check sets against its recomputation';
 COMMENT ON COLUMN "internal"."check_result_parts_sum"."recomputed_lo" IS 'the lowest value the printed figures allow';
-COMMENT ON COLUMN "internal"."check_result_parts_sum"."recomputed_hi" IS 'the highest value the printed figures allow';
+COMMENT ON COLUMN "internal"."check_result_parts_sum"."recomputed_hi" IS 'the whole counts k that print the share at that base (recomputed_value:';
 COMMENT ON COLUMN "internal"."check_result_parts_sum"."pass_chance" IS 'none (counts have no finite range to draw from).';
 COMMENT ON COLUMN "internal"."check_result_parts_sum"."recomputed" IS 'the recomputation in words';
 COMMENT ON COLUMN "internal"."check_result_parts_sum"."reading" IS 'for a conditional verdict, the reading under which it holds';
 COMMENT ON COLUMN "internal"."check_result_parts_sum"."detail" IS 'why, in words';
 COMMENT ON COLUMN "internal"."check_result_parts_sum"."singled_out" IS 'for a failed check, the members it blames';
-COMMENT ON TABLE "internal"."check_result_percent_of_count" IS 'kind percent_of_count: percentages (''share'') of a count the report states for them (''base''). Per series, some candidate base must give every share as a whole count (GRIM); reproduced when the counts are exact. the product over shares of printable(n) / 101 at the base, summed over candidate bases (an upper bound when there are several), at most 1. At n >= 100 every percentage is printable and the check has no power (pass_chance 1).';
+COMMENT ON TABLE "internal"."check_result_percent_of_count" IS 'kind percent_of_count: percentages (''share'') of a count the report states for them (''base''). Per series, some candidate base must give every share as a whole count (GRIM); reproduced when the counts are exact. the product over shares of printable(n) / 101 at the base, summed over candidate bases (an upper bound when there are several), at most 1. At n >= 100 every percentage is printable and the check has no power (pass_chance 1). Typed numbers: base_lo, base_hi: the smallest and largest candidate base at which every share of its series is a whole count (empty when none fits). recomputed_lo, k when only one does), given only when the check has one share and one candidate base fits it; with several shares (or several fitting bases) each share has counts of its own, no single range is ''the'' recomputed number, and these stay empty (the counts are in recomputed). published_value stays empty: the printed share is a percentage, the recomputed numbers are counts.';
 COMMENT ON COLUMN "internal"."check_result_percent_of_count"."check_id" IS 'The check (see checks).';
 COMMENT ON COLUMN "internal"."check_result_percent_of_count"."computable" IS 'the members needed are there';
 COMMENT ON COLUMN "internal"."check_result_percent_of_count"."holds_exact" IS 'the relation holds on the printed values as they stand';
@@ -221,6 +221,9 @@ COMMENT ON COLUMN "internal"."check_result_percent_of_count"."holds_assumed" IS 
 COMMENT ON COLUMN "internal"."check_result_percent_of_count"."base_lo" IS 'the smallest base (count) that fits';
 COMMENT ON COLUMN "internal"."check_result_percent_of_count"."base_hi" IS 'the largest base (count) that fits';
 COMMENT ON COLUMN "internal"."check_result_percent_of_count"."pass_chance" IS 'the chance that shares drawn at random at whole-percent precision pass:';
+COMMENT ON COLUMN "internal"."check_result_percent_of_count"."recomputed_value" IS 'the named member''s quantity v when the claim names just one (in one';
+COMMENT ON COLUMN "internal"."check_result_percent_of_count"."recomputed_lo" IS 'the lowest value the printed figures allow';
+COMMENT ON COLUMN "internal"."check_result_percent_of_count"."recomputed_hi" IS 'the whole counts k that print the share at that base (recomputed_value:';
 COMMENT ON COLUMN "internal"."check_result_percent_of_count"."recomputed" IS 'the recomputation in words';
 COMMENT ON COLUMN "internal"."check_result_percent_of_count"."detail" IS 'why, in words';
 COMMENT ON COLUMN "internal"."check_result_percent_of_count"."singled_out" IS 'for a failed check, the members it blames';
@@ -232,14 +235,14 @@ COMMENT ON COLUMN "internal"."check_result_pre_post"."holds_rounding" IS 'it hol
 COMMENT ON COLUMN "internal"."check_result_pre_post"."holds_assumed" IS 'it holds under the check''s relaxed reading (tolerance, overlap, another base, item non-response, a pairing), named in reading and in the check''s assumption';
 COMMENT ON COLUMN "internal"."check_result_pre_post"."published_value" IS 'the printed value the check sets against its recomputation';
 COMMENT ON COLUMN "internal"."check_result_pre_post"."recomputed_lo" IS 'the lowest value the printed figures allow';
-COMMENT ON COLUMN "internal"."check_result_pre_post"."recomputed_hi" IS 'the highest value the printed figures allow';
-COMMENT ON COLUMN "internal"."check_result_pre_post"."recomputed_value" IS 'the recomputed value (when one number)';
+COMMENT ON COLUMN "internal"."check_result_pre_post"."recomputed_hi" IS 'the whole counts k that print the share at that base (recomputed_value:';
+COMMENT ON COLUMN "internal"."check_result_pre_post"."recomputed_value" IS 'the named member''s quantity v when the claim names just one (in one';
 COMMENT ON COLUMN "internal"."check_result_pre_post"."pass_chance" IS 'the chance that pairs of whole percentages drawn at random pass the';
 COMMENT ON COLUMN "internal"."check_result_pre_post"."recomputed" IS 'the recomputation in words';
 COMMENT ON COLUMN "internal"."check_result_pre_post"."reading" IS 'for a conditional verdict, the reading under which it holds';
 COMMENT ON COLUMN "internal"."check_result_pre_post"."detail" IS 'why, in words';
 COMMENT ON COLUMN "internal"."check_result_pre_post"."singled_out" IS 'for a failed check, the members it blames';
-COMMENT ON TABLE "internal"."check_result_rank" IS 'kind rank: order and rank claims over printed lists. The ranked quantity is each ''value'' member (lists by series), the mean of an item''s values across the series (relations rank_pooled, top_pooled), or, where members are ''pre'' and ''post'' pairs, each series'' change. Members with a rank are the ones the claim names. Each quantity has its printed value v and the interval of exact values [lo, hi] the printing allows (v +/- 0.5 for a whole percentage or a mean of them, v +/- 1 for a change, v for a count). top / bottom (and top_pooled): the named members are the highest (lowest) of their min(named hi) > max(other lo), so ties or overlaps could break the right way rank (and rank_pooled): each named member holds its rank r: reproduced when exactly r - 1 members print above it and none level with it; within rounding when at most r - 1 are above it whatever the rounding and at least r - 1 could be (judged member by member) 1 / C(m, k) for top/bottom, (m - k)! / m! for ranks (m members, k named), multiplied over the lists.';
+COMMENT ON TABLE "internal"."check_result_rank" IS 'kind rank: order and rank claims over printed lists. The ranked quantity is each ''value'' member (lists by series), the mean of an item''s values across the series (relations rank_pooled, top_pooled), or, where members are ''pre'' and ''post'' pairs, each series'' change. Members with a rank are the ones the claim names. Each quantity has its printed value v and the interval of exact values [lo, hi] the printing allows (v +/- 0.5 for a whole percentage or a mean of them, v +/- 1 for a change, v for a count). top / bottom (and top_pooled): the named members are the highest (lowest) of their min(named hi) > max(other lo), so ties or overlaps could break the right way rank (and rank_pooled): each named member holds its rank r: reproduced when exactly r - 1 members print above it and none level with it; within rounding when at most r - 1 are above it whatever the rounding and at least r - 1 could be (judged member by member) 1 / C(m, k) for top/bottom, (m - k)! / m! for ranks (m members, k named), multiplied over the lists. Typed numbers: recomputed_lo and recomputed_hi: the lowest and highest exact value the printings of the named members allow (their quantities'' [lo, hi], over every list); list). published_value stays empty: the claim states a position, not a number set against these values.';
 COMMENT ON COLUMN "internal"."check_result_rank"."check_id" IS 'The check (see checks).';
 COMMENT ON COLUMN "internal"."check_result_rank"."computable" IS 'the members needed are there';
 COMMENT ON COLUMN "internal"."check_result_rank"."holds_exact" IS 'the relation holds on the printed values as they stand';
@@ -247,6 +250,9 @@ COMMENT ON COLUMN "internal"."check_result_rank"."holds_rounding" IS 'it holds f
 COMMENT ON COLUMN "internal"."check_result_rank"."holds_assumed" IS 'it holds under the check''s relaxed reading (tolerance, overlap, another base, item non-response, a pairing), named in reading and in the check''s assumption';
 COMMENT ON COLUMN "internal"."check_result_rank"."pass_chance" IS 'the chance that a random order of each list passes the exact reading:';
 COMMENT ON COLUMN "internal"."check_result_rank"."recomputed" IS 'the recomputation in words';
+COMMENT ON COLUMN "internal"."check_result_rank"."recomputed_value" IS 'the named member''s quantity v when the claim names just one (in one';
+COMMENT ON COLUMN "internal"."check_result_rank"."recomputed_lo" IS 'the lowest value the printed figures allow';
+COMMENT ON COLUMN "internal"."check_result_rank"."recomputed_hi" IS 'the whole counts k that print the share at that base (recomputed_value:';
 COMMENT ON COLUMN "internal"."check_result_rank"."detail" IS 'why, in words';
 COMMENT ON COLUMN "internal"."check_result_rank"."singled_out" IS 'for a failed check, the members it blames';
 COMMENT ON TABLE "internal"."check_result_response_rates" IS 'kind response_rates: response rates recomputed from whole numbers of returns r and eligible units e. Each ''rate'' (a regional rate) has a ''base'' of the same series: the most units it can be a share of (for example the authorities of the region, a count_of the reference list). Its solutions are every (r, e) with 1 <= e <= base and 0 <= r <= e whose r/e prints the rate (rule either). One solution per rate, combined by a dynamic programme (a recursive CTE whose states are the reachable totals (R, E)), must give every ''total'' as R/E. A ''raw'' rate with its own base N (all units) must then be R''/N: strict reading : R'' = R, the raw rate counts the same returns relaxed reading: R <= R'' <= R + (N - E), returns from excluded units count in the raw rate only (the check''s assumption) Identical sets of rates are solved once. pass_chance: none.';
@@ -257,7 +263,7 @@ COMMENT ON COLUMN "internal"."check_result_response_rates"."holds_rounding" IS '
 COMMENT ON COLUMN "internal"."check_result_response_rates"."holds_assumed" IS 'it holds under the check''s relaxed reading (tolerance, overlap, another base, item non-response, a pairing), named in reading and in the check''s assumption';
 COMMENT ON COLUMN "internal"."check_result_response_rates"."published_value" IS 'the printed value the check sets against its recomputation';
 COMMENT ON COLUMN "internal"."check_result_response_rates"."recomputed_lo" IS 'the lowest value the printed figures allow';
-COMMENT ON COLUMN "internal"."check_result_response_rates"."recomputed_hi" IS 'the highest value the printed figures allow';
+COMMENT ON COLUMN "internal"."check_result_response_rates"."recomputed_hi" IS 'the whole counts k that print the share at that base (recomputed_value:';
 COMMENT ON COLUMN "internal"."check_result_response_rates"."base_lo" IS 'the smallest base (count) that fits';
 COMMENT ON COLUMN "internal"."check_result_response_rates"."base_hi" IS 'the largest base (count) that fits';
 COMMENT ON COLUMN "internal"."check_result_response_rates"."pass_chance" IS 'the chance that the other printings all equal the first when drawn at';
@@ -273,7 +279,7 @@ COMMENT ON COLUMN "internal"."check_result_same_figure"."holds_rounding" IS 'it 
 COMMENT ON COLUMN "internal"."check_result_same_figure"."holds_assumed" IS 'it holds under the check''s relaxed reading (tolerance, overlap, another base, item non-response, a pairing), named in reading and in the check''s assumption';
 COMMENT ON COLUMN "internal"."check_result_same_figure"."published_value" IS 'the printed value the check sets against its recomputation';
 COMMENT ON COLUMN "internal"."check_result_same_figure"."recomputed_lo" IS 'the lowest value the printed figures allow';
-COMMENT ON COLUMN "internal"."check_result_same_figure"."recomputed_hi" IS 'the highest value the printed figures allow';
+COMMENT ON COLUMN "internal"."check_result_same_figure"."recomputed_hi" IS 'the whole counts k that print the share at that base (recomputed_value:';
 COMMENT ON COLUMN "internal"."check_result_same_figure"."pass_chance" IS 'the chance that the other printings all equal the first when drawn at';
 COMMENT ON COLUMN "internal"."check_result_same_figure"."recomputed" IS 'the recomputation in words';
 COMMENT ON COLUMN "internal"."check_result_same_figure"."detail" IS 'why, in words';
@@ -285,9 +291,9 @@ COMMENT ON COLUMN "internal"."check_result_share_list"."holds_exact" IS 'the rel
 COMMENT ON COLUMN "internal"."check_result_share_list"."holds_rounding" IS 'it holds for some exact values the printed ones round from';
 COMMENT ON COLUMN "internal"."check_result_share_list"."holds_assumed" IS 'it holds under the check''s relaxed reading (tolerance, overlap, another base, item non-response, a pairing), named in reading and in the check''s assumption';
 COMMENT ON COLUMN "internal"."check_result_share_list"."published_value" IS 'the printed value the check sets against its recomputation';
-COMMENT ON COLUMN "internal"."check_result_share_list"."recomputed_value" IS 'the recomputed value (when one number)';
+COMMENT ON COLUMN "internal"."check_result_share_list"."recomputed_value" IS 'the named member''s quantity v when the claim names just one (in one';
 COMMENT ON COLUMN "internal"."check_result_share_list"."recomputed_lo" IS 'the lowest value the printed figures allow';
-COMMENT ON COLUMN "internal"."check_result_share_list"."recomputed_hi" IS 'the highest value the printed figures allow';
+COMMENT ON COLUMN "internal"."check_result_share_list"."recomputed_hi" IS 'the whole counts k that print the share at that base (recomputed_value:';
 COMMENT ON COLUMN "internal"."check_result_share_list"."base_lo" IS 'the smallest base (count) that fits';
 COMMENT ON COLUMN "internal"."check_result_share_list"."base_hi" IS 'the largest base (count) that fits';
 COMMENT ON COLUMN "internal"."check_result_share_list"."pass_chance" IS 'with the other shares as printed, the chance that one share drawn at';
@@ -304,7 +310,7 @@ COMMENT ON COLUMN "internal"."check_result_significance"."holds_assumed" IS 'it 
 COMMENT ON COLUMN "internal"."check_result_significance"."published_value" IS 'the printed value the check sets against its recomputation';
 COMMENT ON COLUMN "internal"."check_result_significance"."statistic" IS 'the smallest unpaired z; recomputed_lo / recomputed_hi: the unpaired interval';
 COMMENT ON COLUMN "internal"."check_result_significance"."recomputed_lo" IS 'the lowest value the printed figures allow';
-COMMENT ON COLUMN "internal"."check_result_significance"."recomputed_hi" IS 'the highest value the printed figures allow';
+COMMENT ON COLUMN "internal"."check_result_significance"."recomputed_hi" IS 'the whole counts k that print the share at that base (recomputed_value:';
 COMMENT ON COLUMN "internal"."check_result_significance"."base_lo" IS 'the smallest base (count) that fits';
 COMMENT ON COLUMN "internal"."check_result_significance"."base_hi" IS 'the largest base (count) that fits';
 COMMENT ON COLUMN "internal"."check_result_significance"."pass_chance" IS 'the chance that the other printings all equal the first when drawn at';
@@ -312,7 +318,7 @@ COMMENT ON COLUMN "internal"."check_result_significance"."recomputed" IS 'the re
 COMMENT ON COLUMN "internal"."check_result_significance"."reading" IS 'for a conditional verdict, the reading under which it holds';
 COMMENT ON COLUMN "internal"."check_result_significance"."detail" IS 'why, in words';
 COMMENT ON COLUMN "internal"."check_result_significance"."singled_out" IS 'for a failed check, the members it blames';
-COMMENT ON TABLE "internal"."check_result_threshold" IS 'kind threshold: threshold and ratio phrases (''over half'', ''nine out of ten'', ''nearly half'') against each printed ''value'' they refer to. A whole percentage v covers exact values in [v - 0.5, v + 0.5]; a count is exact. more_than X: reproduced when v - 0.5 > X; within rounding when v + 0.5 > X less_than X: reproduced when v + 0.5 < X; within rounding when v - 0.5 < X about X : reproduced when v = X; within rounding when X is in [v - 0.5, v + 0.5]; conditional when |v - X| <= tolerance (how far the phrase may stretch is an interpretation, named in the check''s assumption) nearly X : ''just under'' is always an interpretation: conditional when the value can be below X and within tolerance of it meet it, multiplied over the values.';
+COMMENT ON TABLE "internal"."check_result_threshold" IS 'kind threshold: threshold and ratio phrases (''over half'', ''nine out of ten'', ''nearly half'') against each printed ''value'' they refer to. A whole percentage v covers exact values in [v - 0.5, v + 0.5]; a count is exact. more_than X: reproduced when v - 0.5 > X; within rounding when v + 0.5 > X less_than X: reproduced when v + 0.5 < X; within rounding when v - 0.5 < X about X : reproduced when v = X; within rounding when X is in [v - 0.5, v + 0.5]; conditional when |v - X| <= tolerance (how far the phrase may stretch is an interpretation, named in the check''s assumption) nearly X : ''just under'' is always an interpretation: conditional when the value can be below X and within tolerance of it meet it, multiplied over the values. Typed numbers: published_value: the phrase''s value X; recomputed_lo and recomputed_hi: the lowest and highest exact value the compared printings allow (v - 0.5 and v + 0.5 for a whole percentage, v for a count, over every value); recomputed_value: the printed value v when the phrase is compared with one value only.';
 COMMENT ON COLUMN "internal"."check_result_threshold"."check_id" IS 'The check (see checks).';
 COMMENT ON COLUMN "internal"."check_result_threshold"."computable" IS 'the members needed are there';
 COMMENT ON COLUMN "internal"."check_result_threshold"."holds_exact" IS 'the relation holds on the printed values as they stand';
@@ -320,6 +326,9 @@ COMMENT ON COLUMN "internal"."check_result_threshold"."holds_rounding" IS 'it ho
 COMMENT ON COLUMN "internal"."check_result_threshold"."holds_assumed" IS 'it holds under the check''s relaxed reading (tolerance, overlap, another base, item non-response, a pairing), named in reading and in the check''s assumption';
 COMMENT ON COLUMN "internal"."check_result_threshold"."published_value" IS 'the printed value the check sets against its recomputation';
 COMMENT ON COLUMN "internal"."check_result_threshold"."pass_chance" IS 'for the reading that passed, the share of whole percentages 0..100 that';
+COMMENT ON COLUMN "internal"."check_result_threshold"."recomputed_value" IS 'the named member''s quantity v when the claim names just one (in one';
+COMMENT ON COLUMN "internal"."check_result_threshold"."recomputed_lo" IS 'the lowest value the printed figures allow';
+COMMENT ON COLUMN "internal"."check_result_threshold"."recomputed_hi" IS 'the whole counts k that print the share at that base (recomputed_value:';
 COMMENT ON COLUMN "internal"."check_result_threshold"."recomputed" IS 'the recomputation in words';
 COMMENT ON COLUMN "internal"."check_result_threshold"."reading" IS 'for a conditional verdict, the reading under which it holds';
 COMMENT ON COLUMN "internal"."check_result_threshold"."detail" IS 'why, in words';
