@@ -273,6 +273,44 @@ def test_threshold(con, v, x, relation):
     assert (got["recomputed_lo"], got["recomputed_hi"]) == (grid[0], grid[-1])
 
 
+def half_up(x: Fraction) -> int:
+    return math.floor(x + Fraction(1, 2))
+
+
+@SETTINGS
+@given(
+    v=st.integers(0, 100), tol=st.sampled_from([Fraction(5), Fraction(5, 2), Fraction(25, 2)]), data=st.data()
+)
+def test_threshold_rounds_to(con, v, tol, data):
+    step = 2 * tol
+    x = step * data.draw(st.integers(0, int(100 / step)))
+    x = data.draw(st.sampled_from([x, step * half_up(Fraction(v) / step)]))  # often the value's own phrase
+    load(
+        con,
+        [chk("c", "threshold", relation="rounds_to", value=float(x), tolerance=float(tol))],
+        [mem("c", 1, "value", figure_id="p")],
+        [pct("p", v)],
+    )
+    _, exact, rounding, assumed = result(con, "threshold")
+    chance = con.execute(
+        "SELECT pass_chance FROM internal.check_result_threshold WHERE check_id = 'c'"
+    ).fetchone()[0]
+
+    def rounds(w):  # the exact values (hundredths) printing w half up; which round to x at the step
+        return [step * half_up(Fraction(100 * w - 50 + i, 100) / step) == x for i in range(100)]
+
+    assert exact == all(rounds(v))
+    assert rounding == any(rounds(v))
+    assert assumed == rounding  # rounding, never an interpretation: no conditional reading
+    if rounding:  # the share of printed percentages 0..100 meeting the reading that passed
+        test = all if exact else any
+        assert chance == pytest.approx(sum(test(rounds(w)) for w in range(101)) / 101, rel=1e-12)
+    if v == x:
+        assert exact
+    if abs(v - x) > tol + Fraction(1, 2) - Fraction(1, 100):  # the intervals do not overlap
+        assert not rounding
+
+
 # --- regional and national response rates jointly ----------------------------------------------
 @SETTINGS
 @given(data=st.data())

@@ -98,6 +98,20 @@ def test_same_figure_difference_and_majority():
         ("less_than", 100 / 3, None, 33, "within_rounding"),
         ("less_than", 20, None, 19, "reproduced"),
         ("less_than", 20, None, 21, "discrepancy"),
+        # rounds_to: the phrase is the share rounded half up to a step of 2 * tolerance
+        ("rounds_to", 90, 5, 87, "reproduced"),  # [86.5, 87.5) all round to 90
+        ("rounds_to", 90, 5, 90, "reproduced"),
+        ("rounds_to", 90, 5, 94, "reproduced"),  # 94.5 still rounds to 90
+        ("rounds_to", 90, 5, 85, "within_rounding"),  # only [85, 85.5) rounds to 90
+        ("rounds_to", 90, 5, 95, "within_rounding"),  # only [94.5, 95)
+        ("rounds_to", 90, 5, 84, "discrepancy"),
+        ("rounds_to", 90, 5, 96, "discrepancy"),
+        ("rounds_to", 20, 2.5, 22, "reproduced"),  # [21.5, 22.5) rounds to 20 at a step of 5
+        ("rounds_to", 20, 2.5, 18, "reproduced"),  # 17.5 rounds up to 20
+        ("rounds_to", 20, 2.5, 23, "discrepancy"),  # the intervals touch at 22.5, which rounds to 25
+        ("rounds_to", 20, 2.5, 17, "discrepancy"),  # touch at 17.5, which would print 18
+        ("rounds_to", 75, 12.5, 63, "reproduced"),  # quarters: [62.5, 87.5) rounds to 75
+        ("rounds_to", 75, 12.5, 88, "discrepancy"),  # 87.5 rounds up to 100
     ],
 )
 def test_threshold_phrases(relation, value, tolerance, figure, status):
