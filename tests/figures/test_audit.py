@@ -69,7 +69,9 @@ HAND_CHECKED = {
     "att-19": "conditional",  # significant only if few respondents moved the other way
     "att-18": "conditional",  # a one-point fall counts as 'about the same' only as an interpretation
     "att-25": "within_rounding",  # CC third-largest rise is a tie: LA role and time/resources both +10
-    "nat-09": "conditional",  # 87% as 'nine out of ten' is an interpretation of the phrase
+    # 87% to the nearest ten points is 'nine out of ten' whatever it rounds from (rounds_to):
+    # rounding, not an interpretation
+    "nat-09": "reproduced",
     "nat-21": "within_rounding",  # 33% as 'less than one third': 32.5-33.5 straddles 33.3
     "nat-28": "reproduced",  # 75% as 'three quarters'
     "nat-32": "reproduced",  # overall chart orders the resources as the text does

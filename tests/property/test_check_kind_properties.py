@@ -82,6 +82,17 @@ def result(con, kind, cid="c"):
     ).fetchone()
 
 
+def typed(con, kind, cid="c"):
+    """The check's typed numbers, by column name (None for a column the kind leaves out:
+    audit_checks unions the kinds by name, so it reads as empty there)."""
+    cols = ("published_value", "recomputed_value", "recomputed_lo", "recomputed_hi", "base_lo", "base_hi")
+    table = f"internal.check_result_{kind}"
+    have = {r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()}
+    exprs = ", ".join(c if c in have else f"NULL AS {c}" for c in cols)
+    row = con.execute(f"SELECT {exprs} FROM {table} WHERE check_id = ?", [cid]).fetchone()
+    return dict(zip(cols, row, strict=True))
+
+
 pcts_st = st.lists(st.integers(0, 100), min_size=1, max_size=5)
 
 
@@ -108,6 +119,10 @@ def test_common_base_is_grim_over_the_set(con, n, data):
     assert exact == all(v * n % 100 == 0 for v in values)
     assert rounding == (exact or all(grim(v, n, "half_up") for v in values))
     assert assumed == all(grim(v, n, "either") for v in values)
+    # the recomputed number is the base: the one candidate, when it fits every share
+    got = typed(con, "common_base")
+    assert (got["base_lo"], got["base_hi"]) == ((n, n) if assumed else (None, None))
+    assert got["recomputed_lo"] is None and got["recomputed_hi"] is None
 
 
 @SETTINGS
@@ -123,6 +138,15 @@ def test_percent_of_count_is_grim(con, n, p):
     _, exact, rounding, _ = result(con, "percent_of_count")
     assert rounding == any(covers(p, k, n, "either") for k in range(n + 1))
     assert exact == (p * n % 100 == 0 and rounding)
+    # the typed numbers: the whole counts that print p at n, and the base they fit
+    ks = [k for k in range(n + 1) if covers(p, k, n, "either")]
+    got = typed(con, "percent_of_count")
+    if ks:
+        assert (got["recomputed_lo"], got["recomputed_hi"]) == (min(ks), max(ks))
+        assert got["recomputed_value"] == (ks[0] if len(ks) == 1 else None)
+        assert (got["base_lo"], got["base_hi"]) == (n, n)
+    else:
+        assert got["recomputed_lo"] is None and got["recomputed_hi"] is None and got["base_lo"] is None
 
 
 # --- parts that sum to a total ----------------------------------------------------------------
@@ -229,6 +253,13 @@ def test_rank_top(con, values):
     assert exact == (values[0] > max(others))
     # some exact values (each within 0.5) put it strictly on top
     assert rounding == (values[0] + 0.5 > max(others) - 0.5)
+    # typed: the named member's printed value and the exact values it allows
+    got = typed(con, "rank")
+    assert (got["recomputed_value"], got["recomputed_lo"], got["recomputed_hi"]) == (
+        values[0],
+        values[0] - 0.5,
+        values[0] + 0.5,
+    )
 
 
 # --- threshold phrases ------------------------------------------------------------------------
@@ -246,6 +277,47 @@ def test_threshold(con, v, x, relation):
     holds = [(e > x) if relation == "more_than" else (e < x) for e in grid]
     assert exact == all(holds[1:-1])
     assert rounding == any(holds[1:-1])
+    got = typed(con, "threshold")  # the phrase's value, and the exact values the print allows
+    assert (got["published_value"], got["recomputed_value"]) == (x, v)
+    assert (got["recomputed_lo"], got["recomputed_hi"]) == (grid[0], grid[-1])
+
+
+def half_up(x: Fraction) -> int:
+    return math.floor(x + Fraction(1, 2))
+
+
+@SETTINGS
+@given(
+    v=st.integers(0, 100), tol=st.sampled_from([Fraction(5), Fraction(5, 2), Fraction(25, 2)]), data=st.data()
+)
+def test_threshold_rounds_to(con, v, tol, data):
+    step = 2 * tol
+    x = step * data.draw(st.integers(0, int(100 / step)))
+    x = data.draw(st.sampled_from([x, step * half_up(Fraction(v) / step)]))  # often the value's own phrase
+    load(
+        con,
+        [chk("c", "threshold", relation="rounds_to", value=float(x), tolerance=float(tol))],
+        [mem("c", 1, "value", figure_id="p")],
+        [pct("p", v)],
+    )
+    _, exact, rounding, assumed = result(con, "threshold")
+    chance = con.execute(
+        "SELECT pass_chance FROM internal.check_result_threshold WHERE check_id = 'c'"
+    ).fetchone()[0]
+
+    def rounds(w):  # the exact values (hundredths) printing w half up; which round to x at the step
+        return [step * half_up(Fraction(100 * w - 50 + i, 100) / step) == x for i in range(100)]
+
+    assert exact == all(rounds(v))
+    assert rounding == any(rounds(v))
+    assert assumed == rounding  # rounding, never an interpretation: no conditional reading
+    if rounding:  # the share of printed percentages 0..100 meeting the reading that passed
+        test = all if exact else any
+        assert chance == pytest.approx(sum(test(rounds(w)) for w in range(101)) / 101, rel=1e-12)
+    if v == x:
+        assert exact
+    if abs(v - x) > tol + Fraction(1, 2) - Fraction(1, 100):  # the intervals do not overlap
+        assert not rounding
 
 
 # --- regional and national response rates jointly ----------------------------------------------

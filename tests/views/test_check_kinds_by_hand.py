@@ -127,6 +127,20 @@ def test_same_figure_difference_and_majority():
         ("less_than", 100 / 3, None, 33, "within_rounding"),
         ("less_than", 20, None, 19, "reproduced"),
         ("less_than", 20, None, 21, "discrepancy"),
+        # rounds_to: the phrase is the share rounded half up to a step of 2 * tolerance
+        ("rounds_to", 90, 5, 87, "reproduced"),  # [86.5, 87.5) all round to 90
+        ("rounds_to", 90, 5, 90, "reproduced"),
+        ("rounds_to", 90, 5, 94, "reproduced"),  # 94.5 still rounds to 90
+        ("rounds_to", 90, 5, 85, "within_rounding"),  # only [85, 85.5) rounds to 90
+        ("rounds_to", 90, 5, 95, "within_rounding"),  # only [94.5, 95)
+        ("rounds_to", 90, 5, 84, "discrepancy"),
+        ("rounds_to", 90, 5, 96, "discrepancy"),
+        ("rounds_to", 20, 2.5, 22, "reproduced"),  # [21.5, 22.5) rounds to 20 at a step of 5
+        ("rounds_to", 20, 2.5, 18, "reproduced"),  # 17.5 rounds up to 20
+        ("rounds_to", 20, 2.5, 23, "discrepancy"),  # the intervals touch at 22.5, which rounds to 25
+        ("rounds_to", 20, 2.5, 17, "discrepancy"),  # touch at 17.5, which would print 18
+        ("rounds_to", 75, 12.5, 63, "reproduced"),  # quarters: [62.5, 87.5) rounds to 75
+        ("rounds_to", 75, 12.5, 88, "discrepancy"),  # 87.5 rounds up to 100
     ],
 )
 def test_threshold_phrases(relation, value, tolerance, figure, status):
@@ -153,6 +167,11 @@ def test_threshold_phrases(relation, value, tolerance, figure, status):
         claims=[claim],
     )
     assert verdict(con, "c") == status
+    typed = con.execute(
+        "SELECT published_value, recomputed_value, recomputed_lo, recomputed_hi "
+        "FROM audit_checks WHERE check_id = 'c'"
+    ).fetchone()
+    assert typed == (pytest.approx(value), figure, figure - 0.5, figure + 0.5)
     expected_claim = {
         "reproduced": "reproduced",
         "within_rounding": "within_rounding",
@@ -198,6 +217,16 @@ def test_percent_of_count_and_common_base():
     assert verdict(con, "g10") == "discrepancy"  # 3/10 = 30%, 4/10 = 40%
     assert verdict(con, "cb") == "conditional"  # 10 fails; 6 fits (2/6 = 33.3%, 3/6 = 50%)
     assert "6" in con.execute("SELECT reading FROM audit_checks WHERE check_id = 'cb'").fetchone()[0]
+    typed = {
+        r[0]: r[1:]
+        for r in con.execute(
+            "SELECT check_id, recomputed_value, recomputed_lo, recomputed_hi, base_lo, base_hi "
+            "FROM audit_checks"
+        ).fetchall()
+    }
+    assert typed["g3"] == (1, 1, 1, 3, 3)  # only 1 of 3 prints 33%
+    assert typed["g10"] == (None, None, None, None, None)  # no count of 10 prints 33%
+    assert typed["cb"] == (None, None, None, 6, 6)  # of the bases 1-6 and the candidate 10, only 6 fits both
 
 
 def test_count_listed_and_nothing_listed():

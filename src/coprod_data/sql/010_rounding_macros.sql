@@ -24,6 +24,15 @@ CREATE OR REPLACE MACRO pct_k_hi(p, n, rounding) AS least(n, CAST(
 CREATE OR REPLACE MACRO pct_covers(p, k, n, rounding) AS
     (n > 0 AND k BETWEEN pct_k_lo(p, n, rounding) AND pct_k_hi(p, n, rounding));
 
+-- rounds_all(v, half, x, tol) / rounds_some(v, half, x, tol): whether every / some exact
+-- value a printing v allows ([v - half, v + half), or v when half is 0) rounds half up to
+-- x at a coarser step of 2 * tol ([x - tol, x + tol)): a phrase such as 'seven out of
+-- ten' read as the share rounded to tenths (threshold relation rounds_to, 038).
+CREATE OR REPLACE MACRO rounds_all(v, half, x, tol) AS
+    CASE WHEN half > 0 THEN v - half >= x - tol AND v + half <= x + tol ELSE v >= x - tol AND v < x + tol END;
+CREATE OR REPLACE MACRO rounds_some(v, half, x, tol) AS
+    CASE WHEN half > 0 THEN v - half < x + tol AND v + half > x - tol ELSE v >= x - tol AND v < x + tol END;
+
 -- rounding_rules: the three rounding rules, as a table to cross join.
 --   rounding   : the rule's name (half_up, half_even or either)
 --   description: what the rule does

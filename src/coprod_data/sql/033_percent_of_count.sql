@@ -42,16 +42,25 @@ FROM bases;
 -- the product over shares of printable(n) / 101 at the base, summed over candidate bases
 -- (an upper bound when there are several), at most 1. At n >= 100 every percentage is
 -- printable and the check has no power (pass_chance 1).
+-- Typed numbers: base_lo, base_hi: the smallest and largest candidate base at which every
+-- share of its series is a whole count (empty when none fits). recomputed_lo,
+-- recomputed_hi: the whole counts k that print the share at that base (recomputed_value:
+-- k when only one does), given only when the check has one share and one candidate base
+-- fits it; with several shares (or several fitting bases) each share has counts of its
+-- own, no single range is 'the' recomputed number, and these stay empty (the counts are in
+-- recomputed). published_value stays empty: the printed share is a percentage, the
+-- recomputed numbers are counts.
 CREATE OR REPLACE TABLE internal.check_result_percent_of_count AS
 WITH per_base AS (
     SELECT g.check_id, g.series, g.n, bool_and(g.fits) AS all_fit, bool_and(g.exact) AS all_exact, count(*) AS m,
+           min(g.k_lo) AS k_lo, max(g.k_hi) AS k_hi,
            string_agg(CASE WHEN g.k_lo = g.k_hi THEN g.k_lo::VARCHAR ELSE g.k_lo || '-' || g.k_hi END || '/' || g.n,
                       ', ' ORDER BY g.position) AS counts
     FROM internal.share_base_grid g WHERE g.is_candidate AND g.check_id IN (SELECT check_id FROM checks WHERE kind = 'percent_of_count')
     GROUP BY ALL
 ), per_series AS (
     SELECT b.check_id, b.series, bool_or(b.all_fit) AS fit, bool_or(b.all_exact AND b.all_fit) AS exact,
-           min(b.n) AS n_lo, max(b.n) AS n_hi,
+           min(b.n) FILTER (WHERE b.all_fit) AS n_lo, max(b.n) FILTER (WHERE b.all_fit) AS n_hi,
            least(1.0, sum(power(p.printable / 101.0, b.m))) AS chance,
            string_agg(b.counts, '; ' ORDER BY b.n) FILTER (WHERE b.all_fit) AS counts,
            string_agg(b.n::VARCHAR, ', ' ORDER BY b.n) AS bases
@@ -61,14 +70,22 @@ WITH per_base AS (
            exp(sum(ln(greatest(chance, 1e-300)))) AS chance,
            string_agg(counts, '; ' ORDER BY series) AS counts, string_agg(bases, '; ' ORDER BY series) AS bases
     FROM per_series GROUP BY check_id
+), one AS (  -- one share, one candidate base that fits it: the counts that print it
+    SELECT b.check_id, any_value(b.k_lo) FILTER (WHERE b.all_fit) AS k_lo,
+           any_value(b.k_hi) FILTER (WHERE b.all_fit) AS k_hi
+    FROM per_base b
+    JOIN (SELECT check_id, count(DISTINCT position) AS n_shares FROM internal.share_base_grid GROUP BY check_id) s
+         USING (check_id)
+    WHERE s.n_shares = 1 GROUP BY b.check_id HAVING count(*) FILTER (WHERE b.all_fit) = 1
 )
 SELECT c.check_id, r.check_id IS NOT NULL AS computable,
        r.exact AS holds_exact, r.fit AS holds_rounding, r.fit AS holds_assumed,
        r.n_lo AS base_lo, r.n_hi AS base_hi, r.chance AS pass_chance,
+       CASE WHEN o.k_lo = o.k_hi THEN o.k_lo END AS recomputed_value, o.k_lo AS recomputed_lo, o.k_hi AS recomputed_hi,
        coalesce(r.counts, 'none') AS recomputed,
        CASE WHEN r.check_id IS NULL THEN 'No share with a stated base.'
             WHEN r.fit THEN 'Whole counts give every share at the stated base: ' || r.counts || '.'
             ELSE 'No whole count gives every share at the stated base ' || r.bases || '.' END AS detail,
        []::VARCHAR[] AS singled_out
-FROM checks c LEFT JOIN r USING (check_id)
+FROM checks c LEFT JOIN r USING (check_id) LEFT JOIN one o USING (check_id)
 WHERE c.kind = 'percent_of_count';

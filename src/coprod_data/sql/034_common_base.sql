@@ -61,6 +61,14 @@ FROM masks a JOIN masks b USING (check_id, is_candidate) GROUP BY ALL;
 -- many bases and shares costs more than the audit's whole build. For relation each, the
 -- product over the shares of the share of percentages printable at some base in the
 -- range (the shares are independent, so this is exact too).
+-- Typed numbers: what the check recomputes is a base, so base_lo and base_hi hold the
+-- smallest and largest base, candidate or in [base_min, base_max], at which every share is
+-- a whole count (empty when no single base fits them all, as for relation each when each
+-- share needs a base of its own). recomputed_value, recomputed_lo and recomputed_hi stay
+-- empty: the implied counts are one per share and change with the base, so no one number
+-- is the lowest or highest value the printed figures allow (the counts at the base the
+-- verdict rests on are in recomputed); published_value stays empty too (the shares are
+-- percentages, the recomputed numbers bases).
 CREATE OR REPLACE TABLE internal.check_result_common_base AS
 WITH cb AS (SELECT * FROM checks WHERE kind = 'common_base'),
 g AS (SELECT g.* FROM internal.share_base_grid g JOIN cb USING (check_id)),
@@ -74,7 +82,7 @@ per_base AS (
     SELECT b.check_id, bool_or(b.all_fit) AS fit, bool_or(b.all_exact) AS exact, bool_or(b.all_fit_up) AS fit_up,
            array_to_string(list_sort(list(DISTINCT b.n)), ', ') AS bases,
            array_to_string(list_sort(list(DISTINCT b.n) FILTER (WHERE b.all_fit)), ', ') AS fitting,
-           min(b.n) FILTER (WHERE b.all_fit) AS n_fit,
+           min(b.n) FILTER (WHERE b.all_fit) AS n_fit, max(b.n) FILTER (WHERE b.all_fit) AS n_fit_max,
            CASE WHEN count(*) = 1 THEN any_value(power(p.printable / 101.0, b.m)) ELSE any_value(x.chance) END AS chance
     FROM per_base b JOIN internal.printable_shares p ON p.n = b.n
     LEFT JOIN internal.common_base_chance x ON x.check_id = b.check_id AND x.is_candidate
@@ -106,6 +114,7 @@ counts_at AS (  -- implied counts at the base the verdict rests on
     SELECT k.check_id, k.relation, k.base_min, k.base_max, s.m,
            coalesce(c.fit, FALSE) AS cand_fit, coalesce(c.exact, FALSE) AS cand_exact, c.bases AS candidates,
            coalesce(c.fit_up, FALSE) AS cand_fit_up, coalesce(n.n_fitting_up, 0) AS n_fitting_up,
+           c.n_fit AS cand_lo, c.n_fit_max AS cand_hi,
            c.chance AS cand_chance, n.n_fitting > 0 AS range_fit, n.fitting, n.n_fitting, n.smallest, n.largest,
            n.chance AS range_chance, coalesce(e.all_fit, FALSE) AND k.relation = 'each' AS each_fit,
            power(ec.q, s.m) AS each_chance, a.n AS n_at, a.counts AS counts_at
@@ -115,7 +124,7 @@ counts_at AS (  -- implied counts at the base the verdict rests on
 SELECT c.check_id, r.check_id IS NOT NULL AS computable,
        r.cand_exact AS holds_exact, r.cand_fit_up OR r.cand_exact AS holds_rounding,
        r.cand_fit OR coalesce(r.range_fit, FALSE) OR r.each_fit AS holds_assumed,
-       CAST(r.smallest AS BIGINT) AS base_lo, CAST(r.largest AS BIGINT) AS base_hi,
+       CAST(least(r.smallest, r.cand_lo) AS BIGINT) AS base_lo, CAST(greatest(r.largest, r.cand_hi) AS BIGINT) AS base_hi,
        CASE WHEN r.cand_fit THEN r.cand_chance WHEN r.range_fit THEN r.range_chance WHEN r.each_fit THEN r.each_chance
             ELSE coalesce(r.cand_chance, r.range_chance) END AS pass_chance,
        CASE WHEN r.n_at IS NOT NULL THEN 'base ' || r.n_at || ': ' || r.counts_at

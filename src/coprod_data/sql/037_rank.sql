@@ -18,6 +18,11 @@ CREATE SCHEMA IF NOT EXISTS internal;
 -- pass_chance: the chance that a random order of each list passes the exact reading:
 -- 1 / C(m, k) for top/bottom, (m - k)! / m! for ranks (m members, k named), multiplied
 -- over the lists.
+-- Typed numbers: recomputed_lo and recomputed_hi: the lowest and highest exact value the
+-- printings of the named members allow (their quantities' [lo, hi], over every list);
+-- recomputed_value: the named member's quantity v when the claim names just one (in one
+-- list). published_value stays empty: the claim states a position, not a number set
+-- against these values.
 CREATE OR REPLACE TABLE internal.check_result_rank AS
 WITH rk AS (SELECT * FROM checks WHERE kind = 'rank'),
 mv AS (SELECT i.* FROM internal.check_inputs i JOIN rk USING (check_id) WHERE i.term = 'value' AND i.value IS NOT NULL),
@@ -75,6 +80,8 @@ q_values AS (
                  CASE WHEN relation = 'bottom' THEN v ELSE -v END) AS r,
                  count(*) FILTER (WHERE named) OVER (PARTITION BY check_id, list) AS k FROM q)
     WHERE NOT named AND r <= k GROUP BY check_id
+), named_values AS (
+    SELECT check_id, count(*) AS k, min(lo) AS lo, max(hi) AS hi, any_value(v) AS v FROM q WHERE named GROUP BY check_id
 ), r AS (
     SELECT check_id, count(*) AS n_lists, bool_and(exact_ok) AS exact_ok, bool_and(rounding_ok) AS rounding_ok,
            exp(sum(ln(greatest(chance, 1e-300)))) AS chance
@@ -83,6 +90,9 @@ q_values AS (
 SELECT c.check_id, r.check_id IS NOT NULL AS computable,
        r.exact_ok AS holds_exact, r.rounding_ok AS holds_rounding, r.rounding_ok AS holds_assumed,
        r.chance AS pass_chance, t.named AS recomputed,
+       CASE WHEN r.check_id IS NOT NULL AND nv.k = 1 THEN nv.v END AS recomputed_value,
+       CASE WHEN r.check_id IS NOT NULL THEN nv.lo END AS recomputed_lo,
+       CASE WHEN r.check_id IS NOT NULL THEN nv.hi END AS recomputed_hi,
        CASE WHEN r.check_id IS NULL THEN 'No ranked list.'
             WHEN r.exact_ok THEN 'Holds in ' || CASE WHEN r.n_lists > 1 THEN 'each of the ' || r.n_lists || ' lists' ELSE 'the list' END
                  || ': ' || t.named || '.'
@@ -92,4 +102,5 @@ SELECT c.check_id, r.check_id IS NOT NULL AS computable,
            AS detail,
        []::VARCHAR[] AS singled_out
 FROM checks c LEFT JOIN r USING (check_id) LEFT JOIN named_text t USING (check_id) LEFT JOIN top_others o USING (check_id)
+     LEFT JOIN named_values nv USING (check_id)
 WHERE c.kind = 'rank';
