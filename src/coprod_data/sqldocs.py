@@ -18,7 +18,7 @@ CREATE = re.compile(
     r"(?:IF NOT EXISTS )?\"?(?:(\w+)\"?\.)?\"?(\w+)\"?",
     re.M,
 )
-COLUMN_LINE = re.compile(r"^(\s*)([a-z_][a-z0-9_]*(?:\s*,\s*[a-z_][a-z0-9_]*)*)\s*:\s+(.*)$")
+COLUMN_LINE = re.compile(r"^(\s{2,})([a-z_][a-z0-9_]*(?:\s*,\s*[a-z_][a-z0-9_]*)*)\s*:\s+(.*)$")
 
 
 @dataclass

@@ -111,3 +111,19 @@ def test_foreign_keys_of_the_descriptor_are_enforced(con):
             copy.execute(f'INSERT INTO "{res.name}" ({cols}) VALUES ({values})')
     finally:
         copy.close()
+
+
+def test_a_prose_line_that_looks_like_a_column_stays_in_the_summary():
+    """A header line at the prose indent ('-- pass_chance: ...') is part of the relation's
+    description; only an indented line ('--   col : ...') documents a column."""
+    from coprod_data.sqldocs import parse
+
+    sql = (
+        "-- t (table): what it holds.\n"
+        "-- pass_chance: how likely a random value passes.\n"
+        "--   x : the x column\n"
+        "CREATE TABLE t AS SELECT 1 AS x, 0.5 AS pass_chance;\n"
+    )
+    (obj,) = parse(sql, "t.sql")
+    assert obj.summary == "what it holds. pass_chance: how likely a random value passes."
+    assert obj.columns == {"x": "the x column"}
