@@ -112,13 +112,6 @@ def _discard(stream: object) -> None:
         pass
 
 
-def _fail(exc: CoprodDataError) -> NoReturn:
-    from coprod_data.safety import printable
-
-    echo(f"{PROG}: error: {printable(exc)}", err=True)
-    raise CommandExit(EXIT_ERROR)
-
-
 def _timeout(text: str) -> float:
     from coprod_data.db import MAX_TIMEOUT
 
@@ -145,10 +138,7 @@ def validate(args: argparse.Namespace) -> None:
     from coprod_data.validation import report_json
     from coprod_data.validation import validate as run_validation
 
-    try:
-        report = run_validation(args.path)
-    except CoprodDataError as exc:
-        _fail(exc)
+    report = run_validation(args.path)
     if args.format == "json":
         from coprod_data.safety import json_safe
 
@@ -195,10 +185,7 @@ def stamp(args: argparse.Namespace) -> None:
     """Recompute each resource's hash and bytes and rewrite the descriptor atomically."""
     from coprod_data.fileio import stamp as run_stamp
 
-    try:
-        changed = run_stamp(args.path)
-    except CoprodDataError as exc:
-        _fail(exc)
+    changed = run_stamp(args.path)
     echo(f"stamped; changed: {', '.join(changed) if changed else 'none'}")
 
 
@@ -209,10 +196,7 @@ def figures(args: argparse.Namespace) -> None:
     """
     from coprod_data.checkdata import write_figure_index
 
-    try:
-        out, n = write_figure_index(args.path)
-    except CoprodDataError as exc:
-        _fail(exc)
+    out, n = write_figure_index(args.path)
     echo(f"wrote {out} ({n} figures)")
 
 
@@ -230,12 +214,9 @@ def audit(args: argparse.Namespace) -> None:
     st, fmt, checks_view = args.status, args.format, args.view == "checks"
     main = CHECKS if checks_view else FIGURES
     queries = [(main, st)] + ([(CHECKS, None)] if fmt == "text" else [])
-    try:
-        if st is not None and st not in main[2]:
-            raise CoprodDataError(f"unknown status {st!r}; choose from {', '.join(main[2])}", field="status")
-        results = report_rows(args.package, queries=tuple(queries), document=args.document)
-    except CoprodDataError as exc:
-        _fail(exc)
+    if st is not None and st not in main[2]:
+        raise CoprodDataError(f"unknown status {st!r}; choose from {', '.join(main[2])}", field="status")
+    results = report_rows(args.package, queries=tuple(queries), document=args.document)
     columns, rows = results[0]
     ccols, crows = results[-1]
     if fmt != "text":
@@ -294,11 +275,8 @@ def sql(args: argparse.Namespace) -> None:
     from coprod_data.db import query_rows
     from coprod_data.render import render
 
-    try:
-        query = _read_stdin() if args.query == "-" else args.query
-        columns, rows = query_rows(query, args.package, timeout=args.timeout or None)
-    except CoprodDataError as exc:
-        _fail(exc)
+    query = _read_stdin() if args.query == "-" else args.query
+    columns, rows = query_rows(query, args.package, timeout=args.timeout or None)
     echo(render(columns, rows, args.format))
 
 
@@ -316,10 +294,7 @@ def export(args: argparse.Namespace) -> None:
     from coprod_data.db import export as run_export
     from coprod_data.safety import printable
 
-    try:
-        out = run_export(args.target, force=args.force, path=args.package)
-    except CoprodDataError as exc:
-        _fail(exc)
+    out = run_export(args.target, force=args.force, path=args.package)
     echo(f"wrote {printable(out)}")
 
 
@@ -332,19 +307,16 @@ def ddl(args: argparse.Namespace) -> None:
     from coprod_data.ddl import build_tables_sql
     from coprod_data.package import read_package
 
-    try:
-        if args.comments:
-            from coprod_data.db import comments_database, comments_script
+    if args.comments:
+        from coprod_data.db import comments_database, comments_script
 
-            con = comments_database(args.path)
-            try:
-                echo(comments_script(con, args.path), nl=False)
-            finally:
-                con.close()
-            return
-        echo(build_tables_sql(read_package(args.path), relative=True), nl=False)
-    except CoprodDataError as exc:
-        _fail(exc)
+        con = comments_database(args.path)
+        try:
+            echo(comments_script(con, args.path), nl=False)
+        finally:
+            con.close()
+        return
+    echo(build_tables_sql(read_package(args.path), relative=True), nl=False)
 
 
 def version(args: argparse.Namespace) -> None:
@@ -487,7 +459,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except CommandExit as exc:
         return exc.code
-    except CoprodDataError as exc:  # a last guard: user errors never show a traceback
+    except CoprodDataError as exc:  # every command's user error ends here: one line, never a traceback
         from coprod_data.safety import printable
 
         _complain(f"{PROG}: error: {printable(exc)}")
